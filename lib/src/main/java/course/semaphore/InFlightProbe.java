@@ -64,7 +64,7 @@ public final class InFlightProbe {
             throw new IllegalArgumentException("a probe needs a name for its chart legend");
         }
         this.name = name;
-        record(System.nanoTime(), 0);
+        record(origin, 0);
     }
 
     /** Records that a job started. */
