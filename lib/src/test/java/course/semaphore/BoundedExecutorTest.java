@@ -91,12 +91,15 @@ class BoundedExecutorTest {
     @Test
     void runAllThrowsTheFirstFailureAndCancelsTheRest() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
         AtomicInteger interrupted = new AtomicInteger();
         List<Callable<String>> tasks = List.of(
                 () -> {
+                    secondStarted.await();         // fail only once the second task is running
                     throw new IllegalStateException("boom");
                 },
                 () -> {
+                    secondStarted.countDown();
                     try {
                         never.await();
                     } catch (InterruptedException e) {
