@@ -1,28 +1,33 @@
 package course.semaphore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Measures what a {@link Semaphore} costs under contention: many threads taking and giving
- * back few permits, each holding one for a moment of work.
+ * Measures what a {@link Semaphore} costs under contention: several threads taking and
+ * giving back few permits for a fixed stretch of time, each holding one for a moment of work.
  *
  * <p>A fair semaphore hands each freed permit to the longest waiter, which must be woken
  * and scheduled before it can use it. A non-fair one lets whichever thread asks first take
- * it, often one that is already running, so permits change hands with far fewer context
- * switches. The price of non-fairness is a wider spread: some acquires wait much longer
- * than others. {@link #measure} reports both the mean cost per acquire and the worst wait.
+ * it, often the one that just released it and is still running, so permits change hands
+ * with far fewer context switches. The price of non-fairness is the worst case: a waiting
+ * thread can be overtaken again and again, so its wait can grow long. {@link #measure}
+ * reports the cost per acquire and the mean and longest waits.
  *
- * <p>The threads are platform threads named {@code contention-N}, started together behind
- * a latch and all joined before {@code measure} returns.
+ * <p>Every thread runs for the whole duration, so they really compete (a fixed number of
+ * acquires per thread would let the first thread finish before the last one starts). The
+ * threads are platform threads named {@code contention-N}, started together behind a latch
+ * and all joined before {@code measure} returns.
  *
  * <pre>{@code
- * Contention.Result fair = Contention.measure(true, 1, 8, 2_000, 50);
- * Contention.Result barging = Contention.measure(false, 1, 8, 2_000, 50);
+ * Contention.Result fair = Contention.measure(true, 1, 8, Duration.ofMillis(100), 50);
+ * Contention.Result barging = Contention.measure(false, 1, 8, Duration.ofMillis(100), 50);
  * fair.nanosPerAcquire() / barging.nanosPerAcquire();    // often 10x or more
  * }</pre>
  */
@@ -36,7 +41,7 @@ public final class Contention {
      * @param fair            whether the semaphore was fair
      * @param threads         how many threads competed
      * @param acquires        acquires made in all
-     * @param nanosPerAcquire wall time divided by acquires
+     * @param nanosPerAcquire wall time divided by acquires: the cost of one turn
      * @param meanWaitNanos   mean time a thread spent inside {@code acquire}
      * @param maxWaitNanos    the longest time one {@code acquire} took
      */
@@ -44,7 +49,8 @@ public final class Contention {
                          double meanWaitNanos, long maxWaitNanos) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s, %d threads: %.0f ns per acquire, mean wait %.1f us, max wait %.1f ms",
+            return String.format(Locale.ROOT, "%-8s %2d threads: %,7.0f ns per acquire, mean wait %,7.1f us, "
+                            + "longest wait %5.1f ms",
                     fair ? "fair" : "non-fair", threads, nanosPerAcquire, meanWaitNanos / 1e3, maxWaitNanos / 1e6);
         }
     }
@@ -53,26 +59,32 @@ public final class Contention {
     private static volatile long sink;
 
     /**
-     * Runs {@code threads} threads that each acquire and release a permit
-     * {@code acquiresEach} times, doing {@code workUnits} units of work (a short arithmetic
-     * loop) while holding it.
+     * Runs {@code threads} threads that, for {@code duration}, each acquire and release a
+     * permit over and over, doing {@code workUnits} units of work (a short arithmetic loop)
+     * while holding it.
      *
-     * @throws IllegalArgumentException when a count is not positive, or {@code workUnits} is negative
+     * @throws IllegalArgumentException when a count or the duration is not positive, or
+     *                                  {@code workUnits} is negative
      * @throws InterruptedException     when interrupted; the threads are then interrupted and joined
      */
-    public static Result measure(boolean fair, int permits, int threads, int acquiresEach, int workUnits)
+    public static Result measure(boolean fair, int permits, int threads, Duration duration, int workUnits)
             throws InterruptedException {
-        if (permits <= 0 || threads <= 0 || acquiresEach <= 0) {
-            throw new IllegalArgumentException("permits, threads and acquiresEach must be positive, got "
-                    + permits + ", " + threads + ", " + acquiresEach);
+        if (permits <= 0 || threads <= 0) {
+            throw new IllegalArgumentException("permits and threads must be positive, got " + permits + " and " + threads);
+        }
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the duration must be positive, got " + duration);
         }
         if (workUnits < 0) {
             throw new IllegalArgumentException("workUnits must not be negative, got " + workUnits);
         }
         Semaphore semaphore = new Semaphore(permits, fair);
         CountDownLatch go = new CountDownLatch(1);
+        long[] counts = new long[threads];
         long[] waitTotals = new long[threads];
         long[] waitMaxima = new long[threads];
+        long[] window = new long[2];   // start and end, set before the latch opens
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
@@ -80,10 +92,12 @@ public final class Contention {
             started.add(Thread.ofPlatform().name("contention-" + (t + 1)).start(() -> {
                 try {
                     go.await();
+                    long end = window[1];
+                    long count = 0;
                     long total = 0;
                     long max = 0;
                     long local = 0;
-                    for (int i = 0; i < acquiresEach; i++) {
+                    while (System.nanoTime() - end < 0) {
                         long before = System.nanoTime();
                         semaphore.acquire();
                         long waited = System.nanoTime() - before;
@@ -94,10 +108,12 @@ public final class Contention {
                         } finally {
                             semaphore.release();
                         }
+                        count++;
                         total += waited;
                         max = Math.max(max, waited);
                     }
                     sink = local;
+                    counts[index] = count;
                     waitTotals[index] = total;
                     waitMaxima[index] = max;
                 } catch (Throwable e) {
@@ -105,8 +121,9 @@ public final class Contention {
                 }
             }));
         }
-        long start = System.nanoTime();
-        go.countDown();
+        window[0] = System.nanoTime();
+        window[1] = window[0] + duration.toNanos();
+        go.countDown();                 // publishes `window` to the threads
         try {
             for (Thread t : started) {
                 t.join();
@@ -118,17 +135,19 @@ public final class Contention {
             }
             throw e;
         }
-        long wall = System.nanoTime() - start;
+        long wall = System.nanoTime() - window[0];
         if (failure.get() != null) {
             throw new IllegalStateException("a contention thread failed: " + failure.get(), failure.get());
         }
-        long acquires = (long) threads * acquiresEach;
+        long acquires = 0;
         long waitSum = 0;
         long waitMax = 0;
         for (int t = 0; t < threads; t++) {
+            acquires += counts[t];
             waitSum += waitTotals[t];
             waitMax = Math.max(waitMax, waitMaxima[t]);
         }
-        return new Result(fair, threads, acquires, (double) wall / acquires, (double) waitSum / acquires, waitMax);
+        return new Result(fair, threads, acquires, (double) wall / Math.max(1, acquires),
+                (double) waitSum / Math.max(1, acquires), waitMax);
     }
 }

@@ -2,17 +2,23 @@ package course.semaphore;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContentionTest {
+    /** The one duration of this class: how long each measurement runs. */
+    static final Duration SHORT = Duration.ofMillis(20);
+
     @Test
-    void measuresEveryAcquireOfEveryThread() throws InterruptedException {
+    void countsTheAcquiresOfEveryThread() throws InterruptedException {
         for (boolean fair : new boolean[]{true, false}) {
-            Contention.Result r = Contention.measure(fair, 1, 4, 200, 10);
+            Contention.Result r = Contention.measure(fair, 1, 4, SHORT, 10);
             assertEquals(fair, r.fair());
-            assertEquals(800, r.acquires());
+            assertEquals(4, r.threads());
+            assertTrue(r.acquires() > 0);
             assertTrue(r.nanosPerAcquire() > 0);
             assertTrue(r.maxWaitNanos() >= r.meanWaitNanos());
         }
@@ -20,13 +26,14 @@ class ContentionTest {
 
     @Test
     void leavesNoThreadBehind() throws InterruptedException {
-        Contention.measure(false, 2, 6, 100, 0);
+        Contention.measure(false, 2, 6, SHORT, 0);
         assertEquals(0, TestThreads.alive("contention-"));
     }
 
     @Test
-    void rejectsBadCounts() {
-        assertThrows(IllegalArgumentException.class, () -> Contention.measure(true, 0, 1, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> Contention.measure(true, 1, 1, 1, -1));
+    void rejectsBadSettings() {
+        assertThrows(IllegalArgumentException.class, () -> Contention.measure(true, 0, 1, SHORT, 0));
+        assertThrows(IllegalArgumentException.class, () -> Contention.measure(true, 1, 1, Duration.ZERO, 0));
+        assertThrows(IllegalArgumentException.class, () -> Contention.measure(true, 1, 1, SHORT, -1));
     }
 }
