@@ -55,6 +55,26 @@ public final class Contention {
         }
     }
 
+    /**
+     * Runs {@link #measure} {@code runs} times and returns the run with the median cost per
+     * acquire, which tames the noise of a busy machine.
+     *
+     * @throws IllegalArgumentException when {@code runs} is not positive, or as {@link #measure}
+     * @throws InterruptedException     when interrupted
+     */
+    public static Result median(int runs, boolean fair, int permits, int threads, Duration duration, int workUnits)
+            throws InterruptedException {
+        if (runs <= 0) {
+            throw new IllegalArgumentException("runs must be positive, got " + runs);
+        }
+        List<Result> results = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            results.add(measure(fair, permits, threads, duration, workUnits));
+        }
+        results.sort(java.util.Comparator.comparingDouble(Result::nanosPerAcquire));
+        return results.get(runs / 2);
+    }
+
     /** Keeps the work loop from being optimised away. */
     private static volatile long sink;
 

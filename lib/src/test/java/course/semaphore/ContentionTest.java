@@ -25,6 +25,14 @@ class ContentionTest {
     }
 
     @Test
+    void theMedianRunIsOneOfTheRuns() throws InterruptedException {
+        Contention.Result r = Contention.median(3, false, 1, 2, SHORT, 10);
+        assertEquals(2, r.threads());
+        assertTrue(r.acquires() > 0);
+        assertThrows(IllegalArgumentException.class, () -> Contention.median(0, false, 1, 2, SHORT, 10));
+    }
+
+    @Test
     void leavesNoThreadBehind() throws InterruptedException {
         Contention.measure(false, 2, 6, SHORT, 0);
         assertEquals(0, TestThreads.alive("contention-"));
