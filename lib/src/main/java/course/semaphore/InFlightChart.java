@@ -16,11 +16,15 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Draws jobs in flight over time as step curves, with the permit limit as a dashed red
  * line, so a glance shows whether a curve ever crosses it.
+ *
+ * <p>Each curve's clock starts when its probe saw its first job start, so curves recorded
+ * in different runs line up and the time spent setting up before the first job is not drawn.
  *
  * <pre>{@code
  * InFlightChart.image("Bounded executor, 4 permits", 4, probe);
@@ -56,13 +60,19 @@ public final class InFlightChart {
         for (InFlightProbe probe : probes) {
             Objects.requireNonNull(probe, "probe");
             XYSeries series = new XYSeries(probe.name(), false, true);
-            for (InFlightProbe.Sample s : probe.samples()) {
-                series.add(s.millis(), s.inFlight());
+            List<InFlightProbe.Sample> samples = probe.samples();
+            double origin = samples.stream().filter(s -> s.inFlight() > 0).mapToDouble(InFlightProbe.Sample::millis)
+                    .findFirst().orElse(0);
+            series.add(0, 0);
+            for (InFlightProbe.Sample s : samples) {
+                if (s.millis() >= origin) {
+                    series.add(s.millis() - origin, s.inFlight());
+                }
             }
             dataset.addSeries(series);
             top = Math.max(top, probe.peak());
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "time (ms)", "jobs in flight", dataset,
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "time since the first job started (ms)", "jobs in flight", dataset,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYStepRenderer renderer = new XYStepRenderer();
