@@ -147,7 +147,7 @@ public final class TokenSemaphore implements AutoCloseable {
      * @throws IllegalStateException when the semaphore is closed, before or while waiting
      */
     public void awaitAll() throws InterruptedException {
-        awaitAll(null);
+        takeEverySlot(null);
     }
 
     /**
@@ -159,6 +159,12 @@ public final class TokenSemaphore implements AutoCloseable {
      * @throws IllegalStateException when the semaphore is closed, before or while waiting
      */
     public boolean awaitAll(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        return takeEverySlot(timeout);
+    }
+
+    /** Takes every slot, then gives them back; {@code timeout} null means no limit. */
+    private boolean takeEverySlot(Duration timeout) throws InterruptedException {
         ensureOpen("awaitAll");
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         if (timeout == null) {
