@@ -46,7 +46,7 @@ run: kernel ## Set up what is missing, then open the course in Jupyter
 .PHONY: test
 test: kernel ## Run every test: unit tests, then every notebook through Jupyter, then the kernel protocol
 	@echo "== unit tests, then notebooks and protocol (integration tests) =="
-	$(MVN) verify -DskipNotebooks=false -Dcourse.python="$(PY)"
+	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
 	@echo "== all tests passed =="
 
 .PHONY: execute
