@@ -1,0 +1,97 @@
+package course.pipeline;
+
+import course.charts.Charts;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Charts of a pipeline run's {@link Metrics}, drawn with {@link Charts}: queue depth over time,
+ * heap in use over time, and per-stage busy time and item counts.
+ *
+ * <pre>{@code
+ * try (var run = pipeline.start()) {
+ *     run.toList();
+ *     PipelineCharts.queueDepths(run.metrics());   // the last expression of a cell shows the chart
+ * }
+ * }</pre>
+ */
+public final class PipelineCharts {
+    private PipelineCharts() {
+    }
+
+    /** The depth of every stage's output queue over time, one line per stage. */
+    public static BufferedImage queueDepths(Metrics metrics) {
+        return queueDepths("Queue depth over time", metrics,
+                metrics.stages().stream().map(Metrics.StageMetrics::name).toArray(String[]::new));
+    }
+
+    /**
+     * The depth of the output queues of the named stages over time.
+     *
+     * @throws IllegalArgumentException when a stage is unknown, none is named, or nothing was sampled
+     */
+    public static BufferedImage queueDepths(String title, Metrics metrics, String... stages) {
+        Objects.requireNonNull(metrics, "metrics");
+        if (stages.length == 0) {
+            throw new IllegalArgumentException("name at least one stage whose queue to draw");
+        }
+        double[] times = requireSamples(metrics);
+        Charts.LineChart chart = Charts.line(title, "time (ms)", "items waiting in the queue");
+        for (String stage : stages) {
+            chart.series("after " + stage, times, metrics.depths(stage));
+        }
+        return linesOnly(chart.chart());
+    }
+
+    /** The heap in use over time, in megabytes. */
+    public static BufferedImage heap(String title, Metrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        double[] times = requireSamples(metrics);
+        return linesOnly(Charts.line(title, "time (ms)", "heap in use (MB)")
+                .series("heap", times, metrics.heapMegabytes()).chart());
+    }
+
+    /** The busy time of each stage, summed over its workers, in milliseconds. */
+    public static BufferedImage busy(Metrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        Charts.BarChart chart = Charts.bar("Busy time per stage", "stage", "busy (ms, all workers)");
+        for (Metrics.StageMetrics s : metrics.stages()) {
+            chart.bar(s.name() + (s.workers() > 1 ? " x" + s.workers() : ""), s.busy().toNanos() / 1e6);
+        }
+        return chart.image();
+    }
+
+    /** Items in and out of each stage, as grouped bars. */
+    public static BufferedImage items(Metrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        Charts.BarChart chart = Charts.bar("Items in and out per stage", "stage", "items");
+        List<Metrics.StageMetrics> stages = metrics.stages();
+        for (Metrics.StageMetrics s : stages) {
+            chart.bar("in", s.name(), s.in());
+            chart.bar("out", s.name(), s.out());
+        }
+        return chart.image();
+    }
+
+    private static double[] requireSamples(Metrics metrics) {
+        if (metrics.samples() == 0) {
+            throw new IllegalArgumentException("the run has no samples yet; chart it after it ran for a while");
+        }
+        return metrics.times();
+    }
+
+    /** Many samples make markers a blur: draw lines only. */
+    private static BufferedImage linesOnly(JFreeChart chart) {
+        if (chart.getXYPlot().getRenderer() instanceof XYLineAndShapeRenderer renderer) {
+            renderer.setDefaultShapesVisible(false);
+            for (int i = 0; i < chart.getXYPlot().getDataset().getSeriesCount(); i++) {
+                renderer.setSeriesShapesVisible(i, false);
+            }
+        }
+        return Charts.render(chart);
+    }
+}
