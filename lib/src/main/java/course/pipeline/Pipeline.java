@@ -1,5 +1,8 @@
 package course.pipeline;
 
+import course.pool.Context;
+import course.pool.ThreadKind;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,7 +66,9 @@ import java.util.function.Consumer;
  * The end of the stream travels in order: each stage drains its input, then closes its output,
  * and the last worker of a fanned-out stage closes for all. Cancelling, or a failing step, stops
  * every stage promptly; the caller gets the first error as a {@link PipelineException} naming
- * the stage and the item, and closing a run joins every thread it started.
+ * the stage and the item, and closing a run joins every thread it started. A run started with
+ * {@link #start(Context)} or {@link #toList(Context)} also stops when the chapter-1
+ * {@link Context} is cancelled or its deadline passes.
  *
  * <pre>{@code
  * List<String> names = Pipeline.range(1, 100)
@@ -329,14 +334,21 @@ public final class Pipeline<T> {
         return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery()));
     }
 
-    /** Runs every stage on virtual threads. */
-    public Pipeline<T> virtualThreads() {
-        return new Pipeline<>(specs, new Settings(true, settings.capacity(), settings.batch(), settings.sampleEvery()));
+    /** Runs every stage on threads of this kind (platform threads unless set). */
+    public Pipeline<T> threads(ThreadKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return new Pipeline<>(specs, new Settings(kind == ThreadKind.VIRTUAL, settings.capacity(), settings.batch(),
+                settings.sampleEvery()));
     }
 
-    /** Runs every stage on platform threads (the default). */
+    /** Runs every stage on virtual threads: short for {@code threads(ThreadKind.VIRTUAL)}. */
+    public Pipeline<T> virtualThreads() {
+        return threads(ThreadKind.VIRTUAL);
+    }
+
+    /** Runs every stage on platform threads (the default): short for {@code threads(ThreadKind.PLATFORM)}. */
     public Pipeline<T> platformThreads() {
-        return new Pipeline<>(specs, new Settings(false, settings.capacity(), settings.batch(), settings.sampleEvery()));
+        return threads(ThreadKind.PLATFORM);
     }
 
     /**
@@ -354,7 +366,32 @@ public final class Pipeline<T> {
 
     /** Starts every stage and returns the running pipeline. Close it when done. */
     public Run<T> start() {
-        return new Run<>(resolved(), settings);
+        return new Run<>(resolved(), settings, null);
+    }
+
+    /**
+     * Starts every stage under {@code context}: when the context is cancelled or its deadline
+     * passes, the run is cancelled, and iterating it throws a {@link java.util.concurrent.CancellationException}
+     * whose cause is the context's ({@code context canceled} or {@code context deadline exceeded}).
+     *
+     * @throws NullPointerException when {@code context} is null
+     */
+    public Run<T> start(Context context) {
+        Objects.requireNonNull(context, "context");
+        return new Run<>(resolved(), settings, context);
+    }
+
+    /**
+     * Runs the pipeline to its end under {@code context} and returns every result.
+     *
+     * @throws PipelineException when a stage fails (its first error)
+     * @throws java.util.concurrent.CancellationException when the context is done first; its
+     *         cause is the context's
+     */
+    public List<T> toList(Context context) {
+        try (Run<T> run = start(context)) {
+            return run.toList();
+        }
     }
 
     /**

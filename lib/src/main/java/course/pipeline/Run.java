@@ -6,6 +6,7 @@ import course.pipeline.Pipeline.Kind;
 import course.pipeline.Pipeline.Settings;
 import course.pipeline.Pipeline.Spec;
 import course.pipeline.Pipeline.Step;
+import course.pool.Context;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
     private record Failure(String stage, Object item, String note, Throwable cause) implements Stop {
     }
 
-    private record Cancelled() implements Stop {
+    /** A cancel; {@code why} is the context's cause when a context stopped the run, else null. */
+    private record Cancelled(RuntimeException why) implements Stop {
     }
 
     /** Counters of one stage, updated by its workers. */
@@ -111,8 +113,10 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
 
     // Consumer-side cursor; touched only by the one thread that iterates.
     private final Cursor cursor = new Cursor();
+    // The link to the caller's context, removed on close; NONE without a context.
+    private final Context.Registration contextLink;
 
-    Run(List<Spec> specs, Settings settings) {
+    Run(List<Spec> specs, Settings settings, Context context) {
         this.specs = List.copyOf(specs);
         int n = specs.size();
         this.channels = new Channel[n];
@@ -151,6 +155,8 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             stageThreads.get(i).start();
         }
         sampler.start();
+        this.contextLink = context == null ? Context.Registration.NONE
+                : context.onDone(() -> cancel(context.cause()));
     }
 
     /** The names of the live threads started by any pipeline, sorted: for leak checks. */
@@ -195,7 +201,11 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
 
     /** Stops every stage; safe to call from any thread, any number of times. */
     public void cancel() {
-        if (!finished && stop.compareAndSet(null, new Cancelled())) {
+        cancel(null);
+    }
+
+    private void cancel(RuntimeException why) {
+        if (!finished && stop.compareAndSet(null, new Cancelled(why))) {
             halt();
         }
     }
@@ -231,6 +241,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
     /** Cancels the run unless it finished, then joins every thread it started. */
     @Override
     public void close() {
+        contextLink.remove();
         cancel();
         sampler.interrupt();
         boolean interrupted = false;
@@ -360,6 +371,11 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             close();
             switch (reason) {
                 case Failure f -> throw new PipelineException(f.stage(), f.item(), f.note(), f.cause());
+                case Cancelled c when c.why() != null -> {
+                    CancellationException e = new CancellationException("the pipeline was cancelled: " + c.why().getMessage());
+                    e.initCause(c.why());
+                    throw e;
+                }
                 case Cancelled c -> throw new CancellationException("the pipeline was cancelled");
             }
         }

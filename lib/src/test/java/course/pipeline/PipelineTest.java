@@ -1,5 +1,9 @@
 package course.pipeline;
 
+import course.pool.CancelledException;
+import course.pool.Context;
+import course.pool.DeadlineExceededException;
+import course.pool.ThreadKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -324,6 +328,42 @@ class PipelineTest {
     }
 
     @Test
+    void aContextDeadlineCancelsTheRunWithTheContextsCause() {
+        Context ctx = Context.background().withTimeout(SHORT.multipliedBy(10));
+        try {
+            CancellationException e = assertThrows(CancellationException.class, () -> Pipeline.range(1, Integer.MAX_VALUE)
+                    .map("slow", n -> {
+                        Thread.sleep(SHORT);
+                        return n;
+                    }).workers(2)
+                    .toList(ctx));
+            assertInstanceOf(DeadlineExceededException.class, e.getCause());
+            assertEquals("the pipeline was cancelled: context deadline exceeded", e.getMessage());
+        } finally {
+            ctx.cancel();
+        }
+    }
+
+    @Test
+    void cancellingTheContextStopsTheRun() throws Exception {
+        Context ctx = Context.background().withCancel();
+        try (Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("a", n -> n).start(ctx)) {
+            assertEquals(1, run.iterator().next());
+            ctx.cancel();
+            assertTrue(run.awaitTermination(LiveThreads.GRACE));
+            CancellationException e = assertThrows(CancellationException.class, run::toList);
+            assertInstanceOf(CancelledException.class, e.getCause());
+        }
+    }
+
+    @Test
+    void aContextThatIsAlreadyDoneStopsTheRunAtOnce() {
+        Context ctx = Context.background().withCancel();
+        ctx.cancel();
+        assertThrows(CancellationException.class, () -> Pipeline.range(1, 10).map("a", n -> n).toList(ctx));
+    }
+
+    @Test
     void eachStageRunsOnThreadsNamedAfterIt() {
         Set<String> names = ConcurrentHashMap.newKeySet();
         Pipeline.range(1, 200).map("user", n -> {
@@ -345,6 +385,9 @@ class PipelineTest {
         virtual.clear();
         Pipeline.range(1, 20).map("p", n -> virtual.add(Thread.currentThread().isVirtual())).toList();
         assertEquals(Set.of(false), virtual);
+        virtual.clear();
+        Pipeline.range(1, 20).map("k", n -> virtual.add(Thread.currentThread().isVirtual())).threads(ThreadKind.VIRTUAL).toList();
+        assertEquals(Set.of(true), virtual);
     }
 
     @Test
