@@ -151,10 +151,25 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         this.startNanos = System.nanoTime();
         STARTED.addAll(stageThreads);
         STARTED.add(sampler);
-        for (int i = stageThreads.size() - 1; i >= 0; i--) {
-            stageThreads.get(i).start();
+        try {
+            for (int i = stageThreads.size() - 1; i >= 0; i--) {
+                stageThreads.get(i).start();
+            }
+            sampler.start();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Could not start them all (out of threads?): stop and join the ones that did start.
+            cancel();
+            try {
+                for (Thread t : allThreads()) {
+                    if (t.isAlive()) {
+                        t.join(Duration.ofSeconds(5));
+                    }
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
-        sampler.start();
         this.contextLink = context == null ? Context.Registration.NONE
                 : context.onDone(() -> cancel(context.cause()));
     }
@@ -392,7 +407,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
 
     /** Interrupts every stage thread but the caller's own, and nudges the consumer. */
     private void halt() {
-        for (Thread t : stageThreads) {
+        for (Thread t : allThreads()) {
             if (t != Thread.currentThread()) {
                 t.interrupt();
             }
@@ -455,6 +470,15 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         OrderedGate(Emitter emitter, int window) {
             this.emitter = emitter;
             this.window = new Semaphore(window);
+        }
+
+        /** Waits for room in the window, in timed slices, giving up when the run stops. */
+        void enter(java.util.function.BooleanSupplier stopped) throws InterruptedException {
+            while (!window.tryAcquire(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stopped.getAsBoolean()) {
+                    throw new InterruptedException("pipeline stopped");
+                }
+            }
         }
 
         void deposit(long number, List<Object> outputs) throws InterruptedException {
@@ -551,7 +575,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
                 if (gate == null) {
                     element = in.receive();
                 } else {
-                    gate.window.acquire();
+                    gate.enter(this::stopped);
                     gate.takeLock.lockInterruptibly();
                     try {
                         element = in.receive();

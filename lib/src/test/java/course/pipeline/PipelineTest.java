@@ -311,6 +311,29 @@ class PipelineTest {
     }
 
     @Test
+    void stagesStopEvenWhenAStepSwallowsTheInterrupt() throws Exception {
+        for (boolean ordered : new boolean[]{false, true}) {
+            Pipeline<Integer> stubborn = Pipeline.range(1, Integer.MAX_VALUE)
+                    .map("stubborn", n -> {
+                        try {
+                            Thread.sleep(SHORT);
+                        } catch (InterruptedException swallowed) {
+                            // a careless step: the interrupt is lost here
+                        }
+                        return n;
+                    }).workers(3).capacity(1);
+            try (Run<Integer> run = (ordered ? stubborn.ordered() : stubborn).start()) {
+                Iterator<Integer> it = run.iterator();
+                for (int i = 0; i < 10; i++) {
+                    it.next();
+                }
+                run.cancel();
+                assertTrue(run.awaitTermination(LiveThreads.GRACE), "ordered=" + ordered + ": " + LiveThreads.describe());
+            }
+        }
+    }
+
+    @Test
     void cancellingFromAnotherThreadEndsTheConsumersWaitWithACancellation() throws Exception {
         try (Run<Integer> run = Pipeline.range(1, 10).map("stuck", n -> {
             Thread.sleep(DEADLOCK_BOUND.multipliedBy(2));
