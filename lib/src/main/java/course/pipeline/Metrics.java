@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A snapshot of a pipeline run's measurements, taken by {@link Run#metrics()}.
@@ -41,13 +42,16 @@ public final class Metrics {
     }
 
     private final Duration elapsed;
+    private final Duration firstResult;  // null until the caller took a result
     private final List<StageMetrics> stages;
     private final double[] times;        // milliseconds since the start, one per sample
     private final double[][] depths;     // depths[stage][sample]
     private final double[] heapMegabytes; // heap in use, one per sample
 
-    Metrics(Duration elapsed, List<StageMetrics> stages, double[] times, double[][] depths, double[] heapMegabytes) {
+    Metrics(Duration elapsed, Duration firstResult, List<StageMetrics> stages, double[] times, double[][] depths,
+            double[] heapMegabytes) {
         this.elapsed = elapsed;
+        this.firstResult = firstResult;
         this.stages = List.copyOf(stages);
         this.times = times;
         this.depths = depths;
@@ -57,6 +61,11 @@ public final class Metrics {
     /** Time from the start until the end of the stream reached the caller (or until now). */
     public Duration elapsed() {
         return elapsed;
+    }
+
+    /** Time from the start until the caller took its first result; empty if it took none. */
+    public Optional<Duration> firstResult() {
+        return Optional.ofNullable(firstResult);
     }
 
     /** One entry per stage, source first. */
@@ -127,7 +136,8 @@ public final class Metrics {
                     s.out(), s.busy().toNanos() / 1e6, 100 * s.utilisation(elapsed),
                     s.peakDepth() + (s.capacity() < 0 ? "/inf" : "/" + s.capacity())));
         }
-        lines.add(String.format(Locale.ROOT, "elapsed %.1f ms, %d samples", elapsed.toNanos() / 1e6, times.length));
+        lines.add(String.format(Locale.ROOT, "elapsed %.1f ms, first result after %s, %d samples", elapsed.toNanos() / 1e6,
+                firstResult == null ? "-" : String.format(Locale.ROOT, "%.1f ms", firstResult.toNanos() / 1e6), times.length));
         return String.join("\n", lines);
     }
 

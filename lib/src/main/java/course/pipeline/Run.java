@@ -105,6 +105,8 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
     private volatile boolean finished;
     // System.nanoTime() when the run finished or was closed; 0 while it runs.
     private volatile long endNanos;
+    // System.nanoTime() when the caller took the first result; 0 until then.
+    private volatile long firstResultNanos;
 
     // Guarded by itself; appended by the sampler, copied by metrics().
     private final List<Sample> samples = new ArrayList<>();
@@ -303,7 +305,9 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             stages.add(new Metrics.StageMetrics(spec.name(), spec.workers(), c.in.sum(), c.out.sum(),
                     Duration.ofNanos(c.busyNanos.sum()), spec.capacity(), c.peakDepth));
         }
-        return new Metrics(elapsed, stages, times, depths, heap);
+        long first = firstResultNanos;
+        Duration firstResult = first == 0 ? null : Duration.ofNanos(first - startNanos);
+        return new Metrics(elapsed, firstResult, stages, times, depths, heap);
     }
 
     /** The stage names, source first. */
@@ -375,6 +379,9 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             }
             T result = (T) next;
             next = null;
+            if (firstResultNanos == 0) {
+                firstResultNanos = System.nanoTime();
+            }
             return result;
         }
 

@@ -72,6 +72,18 @@ class MetricsTest {
     }
 
     @Test
+    void theFirstResultTimeIsRecordedOnceTheCallerTakesOne() {
+        try (Run<Integer> run = Pipeline.range(1, 5).map("a", n -> n).start()) {
+            assertTrue(run.metrics().firstResult().isEmpty());
+            run.iterator().next();
+            Duration first = run.metrics().firstResult().orElseThrow();
+            run.toList();
+            assertEquals(first, run.metrics().firstResult().orElseThrow());
+            assertTrue(first.compareTo(run.metrics().elapsed()) <= 0);
+        }
+    }
+
+    @Test
     void theTableNamesEveryStage() {
         String table = measuredRun().toString();
         for (String stage : List.of("source", "slow", "even", "twice")) {
