@@ -14,13 +14,13 @@ import java.util.stream.IntStream;
 
 /**
  * Self-checks for the chapter's exercises. Each check runs the learner's code in a small
- * pipeline and prints {@code PASS} or {@code NOT YET} with a hint; it never throws, so a wrong
- * answer never breaks the notebook. It also returns whether the answer passed.
- * The answers are in {@link Solutions}; try first.
+ * pipeline and returns a {@link Verdict} that reads {@code PASS ...} or {@code NOT YET ...} with a
+ * hint; it never throws, so a wrong answer never breaks the notebook. The answers are in
+ * {@link Solutions}; try first.
  *
  * <pre>{@code
  * Pipeline.Check<Integer> firstTime = id -> true;      // the learner's attempt
- * Exercises.checkDedupe(firstTime);                     // NOT YET: 150 items came out, expected 50 ...
+ * Exercises.checkDedupe(firstTime)                      // NOT YET deduplicating stage: 150 items came out ...
  * }</pre>
  */
 public final class Exercises {
@@ -28,6 +28,14 @@ public final class Exercises {
     static final Duration SLOW_ITEM = Duration.ofMillis(1_000);
     /** The per-item limit the timeout exercise asks for. */
     static final Duration LIMIT = Duration.ofMillis(50);
+
+    /** The outcome of a check; its text is what a notebook shows. */
+    public record Verdict(boolean passed, String message) {
+        @Override
+        public String toString() {
+            return message;
+        }
+    }
 
     private Exercises() {
     }
@@ -37,7 +45,7 @@ public final class Exercises {
      * the stage runs on 4 workers. Checked on the ids 1..50, each sent three times in a
      * shuffled order.
      */
-    public static boolean checkDedupe(Check<Integer> dedupe) {
+    public static Verdict checkDedupe(Check<Integer> dedupe) {
         String name = "deduplicating stage";
         try {
             List<Integer> ids = new ArrayList<>();
@@ -65,7 +73,7 @@ public final class Exercises {
      *
      * @param withTimeout the learner's wrapper: given a step and a limit, the limited step
      */
-    public static boolean checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
+    public static Verdict checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
         String name = "per-item timeout";
         Step<Integer, Integer> lookup = id -> {
             if (id == 7) {
@@ -105,7 +113,7 @@ public final class Exercises {
      * {@code Pipeline.range(1, 10).map("a", f).workers(3).filter("b", g).workers(2)} start?
      * (The sampler thread does not count.)
      */
-    public static boolean checkThreadCount(int answer) {
+    public static Verdict checkThreadCount(int answer) {
         String name = "thread count";
         int actual;
         try (Run<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
@@ -127,13 +135,11 @@ public final class Exercises {
         return false;
     }
 
-    private static boolean pass(String name, String detail) {
-        System.out.println("PASS " + name + ": " + detail);
-        return true;
+    private static Verdict pass(String name, String detail) {
+        return new Verdict(true, "PASS " + name + ": " + detail);
     }
 
-    private static boolean notYet(String name, String hint) {
-        System.out.println("NOT YET " + name + ": " + hint);
-        return false;
+    private static Verdict notYet(String name, String hint) {
+        return new Verdict(false, "NOT YET " + name + ": " + hint);
     }
 }

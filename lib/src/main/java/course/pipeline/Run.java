@@ -63,7 +63,10 @@ import java.util.stream.StreamSupport;
  * @param <T> the type of the results
  */
 public final class Run<T> implements Iterable<T>, AutoCloseable {
-    /** Every thread any pipeline started, pruned of dead ones when listed. */
+    /**
+     * Every thread any pipeline started and has not yet closed (closing removes a run's threads,
+     * so that a finished run and its queues can be collected); pruned of dead ones when listed.
+     */
     private static final Set<Thread> STARTED = ConcurrentHashMap.newKeySet();
     /** The sampler keeps at most this many samples, thinning them out beyond it. */
     private static final int MAX_SAMPLES = 20_000;
@@ -151,6 +154,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         this.stageThreads = List.copyOf(threads);
         this.sampler = builder.name(Pipeline.THREAD_PREFIX + "sampler").unstarted(this::runSampler);
         this.startNanos = System.nanoTime();
+        STARTED.removeIf(t -> !t.isAlive() && t.getState() == Thread.State.TERMINATED);
         STARTED.addAll(stageThreads);
         STARTED.add(sampler);
         try {
@@ -273,6 +277,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             }
         }
         markEnd();
+        allThreads().forEach(STARTED::remove);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Answers to the chapter's {@link Exercises}. Read them after trying.
  *
  * <pre>{@code
- * Exercises.checkDedupe(Solutions.dedupe());                       // PASS
- * Exercises.checkTimeout(Solutions::withTimeout);                   // PASS
- * Exercises.checkThreadCount(Solutions.THREAD_COUNT);               // PASS
+ * Exercises.checkDedupe(Solutions.dedupe());                       // PASS deduplicating stage: ...
+ * Exercises.checkTimeout(Solutions::withTimeout);                   // PASS per-item timeout: ...
+ * Exercises.checkThreadCount(Solutions.THREAD_COUNT);               // PASS thread count: ...
  * }</pre>
  */
 public final class Solutions {
