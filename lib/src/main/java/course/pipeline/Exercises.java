@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  */
 public final class Exercises {
     /** How long the slow item of the timeout exercise sleeps. */
-    static final Duration SLOW_ITEM = Duration.ofMillis(1_000);
+    static final Duration SLOW_ITEM = Duration.ofMillis(500);
     /** The per-item limit the timeout exercise asks for. */
     static final Duration LIMIT = Duration.ofMillis(50);
 
@@ -69,7 +69,7 @@ public final class Exercises {
     /**
      * Exercise 2: a wrapper that fails a step taking longer than a limit, with a
      * {@link TimeoutException}, and cuts the slow step short. Checked with a step that answers
-     * at once except on item 7, where it sleeps for a second, and a 50 ms limit.
+     * at once except on item 7, where it sleeps for half a second, and a 50 ms limit.
      *
      * @param withTimeout the learner's wrapper: given a step and a limit, the limited step
      */

@@ -2,9 +2,14 @@ package course.pipeline;
 
 import course.charts.Charts;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,6 +80,24 @@ public final class PipelineCharts {
             chart.bar("out", s.name(), s.out());
         }
         return chart.image();
+    }
+
+    /**
+     * Renders a line chart whose logarithmic axes get one labelled tick per power of ten
+     * ({@code 1,000}, {@code 10,000}, ...) instead of fractional exponents. Linear axes are left
+     * alone.
+     */
+    public static BufferedImage decades(Charts.LineChart chart) {
+        Objects.requireNonNull(chart, "chart");
+        JFreeChart built = chart.chart();
+        XYPlot plot = built.getXYPlot();
+        for (ValueAxis axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            if (axis instanceof LogAxis log) {
+                log.setTickUnit(new NumberTickUnit(1.0));
+                log.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+            }
+        }
+        return Charts.render(built);
     }
 
     private static double[] requireSamples(Metrics metrics) {
