@@ -55,10 +55,12 @@ import java.util.function.Consumer;
  *
  * <h2>Settings of the whole pipeline</h2>
  * {@link #defaultCapacity(int)} (16 unless set) and {@link #defaultBatch(int)} (1 unless set)
- * apply to every stage that sets none of its own. {@link #virtualThreads()} runs every stage on
- * virtual threads instead of platform threads (the default). {@link #sampleEvery(Duration)}
- * sets how often a sampler thread records the queue depths and heap in use (10 ms unless
- * set).
+ * apply to every stage that sets none of its own. {@link #threads(ThreadKind)} (or the short
+ * {@link #virtualThreads()}) runs every stage on virtual threads instead of platform threads, the
+ * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
+ * thread, {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
+ * it stops by itself when the stages have ended. {@link #liveThreads()} lists the threads of
+ * every run not yet ended, virtual ones included, for leak checks.
  *
  * <h2>Running</h2>
  * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results

@@ -15,7 +15,9 @@ import java.util.Objects;
 
 /**
  * Charts of a pipeline run's {@link Metrics}, drawn with {@link Charts}: queue depth over time,
- * heap in use over time, and per-stage busy time and item counts.
+ * heap in use over time, and per-stage busy time and item counts; plus two finishing touches for
+ * any {@link Charts.LineChart}: {@link #linesOnly} (no point markers) and {@link #decades}
+ * (readable logarithmic axes).
  *
  * <pre>{@code
  * try (var run = pipeline.start()) {
@@ -107,7 +109,15 @@ public final class PipelineCharts {
         return metrics.times();
     }
 
-    /** Many samples make markers a blur: draw lines only. */
+    /**
+     * Renders a line chart without point markers, which blur into a thick band on long series
+     * such as sampled heap readings.
+     */
+    public static BufferedImage linesOnly(Charts.LineChart chart) {
+        Objects.requireNonNull(chart, "chart");
+        return linesOnly(chart.chart());
+    }
+
     private static BufferedImage linesOnly(JFreeChart chart) {
         if (chart.getXYPlot().getRenderer() instanceof XYLineAndShapeRenderer renderer) {
             renderer.setDefaultShapesVisible(false);

@@ -38,6 +38,7 @@ class PipelineChartsTest {
         assertChart(PipelineCharts.decades(Charts.line("t", "x", "y").logX().logY()
                 .series("s", new double[]{1, 10, 100, 1000}, new double[]{3, 30, 300, 3000})));
         assertChart(PipelineCharts.decades(Charts.line("t", "x", "y").series("linear", new double[]{1, 2}, new double[]{1, 2})));
+        assertChart(PipelineCharts.linesOnly(Charts.line("t", "x", "y").series("s", new double[]{1, 2}, new double[]{1, 2})));
     }
 
     @Test
