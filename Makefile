@@ -41,12 +41,13 @@ help: ## List the targets
 run: kernel ## Set up what is missing, then open the course in Jupyter
 	@cd notebooks && if "$(PY)" -c "import jupyterlab" 2>/dev/null; then app=jupyterlab; else app=notebook; fi; \
 	echo "Starting Jupyter ($$app) on http://127.0.0.1:$(PORT)/ in notebooks/ (Ctrl-C to stop)"; \
-	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser --notebook-dir="$(ROOT)/notebooks"
+	root=""; [ "$$(id -u)" = 0 ] && root=--allow-root; \
+	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --notebook-dir="$(ROOT)/notebooks"
 
 .PHONY: test
 test: kernel ## Run every test: unit tests, then every notebook through Jupyter, then the kernel protocol
 	@echo "== unit tests, then notebooks and protocol (integration tests) =="
-	$(MVN) verify -DskipNotebooks=false -Dcourse.python="$(PY)"
+	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
 	@echo "== all tests passed =="
 
 .PHONY: execute
