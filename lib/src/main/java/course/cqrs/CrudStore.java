@@ -137,6 +137,11 @@ public final class CrudStore implements ArticleService {
      * @throws InvalidCommandException when any command is invalid (nothing is saved then)
      */
     public List<Long> createAll(List<CreateArticle> commands) {
+        return createAllOrGet(commands).stream().map(c -> c.article().id()).toList();
+    }
+
+    /** Like {@link #createAll}, saying for each command whether it stored a new article. */
+    List<Created> createAllOrGet(List<CreateArticle> commands) {
         Objects.requireNonNull(commands, "commands");
         List<CreateArticle> valid = new ArrayList<>(commands.size());
         for (CreateArticle c : commands) {
@@ -146,11 +151,11 @@ public final class CrudStore implements ArticleService {
         try {
             return db.write(c -> {
                 Map<String, Long> tagIds = new HashMap<>();
-                List<Long> ids = new ArrayList<>(valid.size());
+                List<Created> out = new ArrayList<>(valid.size());
                 for (CreateArticle command : valid) {
-                    ids.add(createIn(c, command, tagIds).article().id());
+                    out.add(createIn(c, command, tagIds));
                 }
-                return ids;
+                return out;
             });
         } finally {
             writeLock.unlock();

@@ -1,5 +1,7 @@
 package course.cqrs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,6 +64,30 @@ public final class WriteService implements AutoCloseable {
                 log.append(Event.created(created.article()));
             }
             return created.article().id();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Saves many articles in one transaction (for loading a dataset) and publishes a
+     * {@code create} event for each new one, in order.
+     *
+     * @return the ids, in the order of the commands
+     * @throws InvalidCommandException when any command is invalid (nothing is saved or published then)
+     */
+    public List<Long> createAll(List<CreateArticle> commands) {
+        lock.lock();
+        try {
+            List<CrudStore.Created> created = store.createAllOrGet(commands);
+            List<Long> ids = new ArrayList<>(created.size());
+            for (CrudStore.Created c : created) {
+                if (c.isNew()) {
+                    log.append(Event.created(c.article()));
+                }
+                ids.add(c.article().id());
+            }
+            return ids;
         } finally {
             lock.unlock();
         }
