@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * One private in-memory H2 database with a small fixed pool of JDBC connections.
  *
  * <p>Each instance gets a database name no other instance uses
- * ({@code jdbc:h2:mem:<label>-<n>-<random>;DB_CLOSE_DELAY=-1}), so tests and notebook cells
+ * ({@code jdbc:h2:mem:<label>-<n>-<random>;DB_CLOSE_DELAY=-1;...}), so tests and notebook cells
  * never see each other's tables. {@code DB_CLOSE_DELAY=-1} keeps the database alive while
  * connections come and go; {@link #close()} runs {@code SHUTDOWN}, which drops it.
+ * {@code OPTIMIZE_REUSE_RESULTS=0} stops H2 from handing back a cached result when the same query
+ * runs again on unchanged tables, so that measured query times are the cost of the query.
  *
  * <p>Work borrows a connection with {@link #read} or {@link #write}; {@code write} runs in one
  * transaction that commits on success and rolls back on any exception. Borrowing waits at most
@@ -48,7 +50,7 @@ final class Database implements AutoCloseable {
             throw new IllegalArgumentException("a database needs at least one connection, got " + connections);
         }
         this.url = "jdbc:h2:mem:" + label + "-" + COUNTER.incrementAndGet() + "-"
-                + UUID.randomUUID().toString().substring(0, 8) + ";DB_CLOSE_DELAY=-1";
+                + UUID.randomUUID().toString().substring(0, 8) + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=0";
         this.size = connections;
         this.idle = new ArrayBlockingQueue<>(connections);
         try {

@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Machinery.</b> Each partition's consumer is the single job of a one-worker
  * {@link WorkerPool} from chapter 1, run under a {@link Context} that {@link #stop()} cancels.
- * The job loops: poll the log for entries after its offset (waiting at most {@link #POLL}),
- * apply them one by one with {@link ReadStore#apply}, check the context. One worker per
+ * The job loops: poll the log for up to {@value #BATCH} entries after its offset (waiting at most
+ * {@link #POLL}), apply them in one transaction with {@link ReadStore#applyAll}, check the context.
+ * If the batch fails, it is applied again one entry at a time to find the entry at fault. One worker per
  * partition gives the ordering guarantee: entries of one article share a partition, and a
  * partition has exactly one consumer.
  *
@@ -93,8 +94,10 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * A projector that calls {@code beforeApply} with each entry just before applying it. The hook
-     * may throw to simulate a projection bug: the partition then stops at that entry.
+     * A projector that calls {@code beforeApply} with each entry just before applying it, inside the
+     * entry's transaction. The hook may throw to simulate a projection bug: the partition then stops
+     * at that entry. It may be called more than once for an entry (a failed batch is retried one by
+     * one), but an entry is applied only once.
      */
     @SuppressWarnings("unchecked")
     public Projector(EventLog log, ReadStore store, Consumer<LogEntry> beforeApply) {
@@ -310,9 +313,10 @@ public final class Projector implements AutoCloseable {
     /**
      * One partition's consumer. Plan:
      * 1. Start from the offset the store has recorded.
-     * 2. Until the context is done: poll for entries after the offset (bounded wait), then apply
-     *    each in order, moving the offset after each commit.
-     * 3. If an entry fails, record the failure and end, leaving the offset at that entry.
+     * 2. Until the context is done: poll for a batch of entries after the offset (bounded wait),
+     *    apply it in one transaction, move the offset past it.
+     * 3. If the batch fails, apply it one entry at a time; the first entry that fails on its own
+     *    is recorded as the failure and ends the consumer, leaving the offset at that entry.
      *
      * @return how many entries this run applied
      */
@@ -323,29 +327,47 @@ public final class Projector implements AutoCloseable {
         long count = 0;
         try {
             while (!ctx.isDone()) {
-                for (LogEntry entry : log.poll(p, offset, BATCH, POLL)) {
-                    if (ctx.isDone()) {
-                        return count;
-                    }
-                    try {
-                        beforeApply.accept(entry);
-                        if (store.apply(entry)) {
-                            count++;
-                            applied.incrementAndGet();
-                        }
-                    } catch (RuntimeException | Error e) {
-                        ProjectionException failure = new ProjectionException(entry, e);
-                        failed.set(p, failure);
-                        throw failure;
-                    }
-                    offset = entry.offset() + 1;
-                    next.set(p, offset);
+                List<LogEntry> batch = log.poll(p, offset, BATCH, POLL);
+                if (batch.isEmpty()) {
+                    continue;
                 }
+                try {
+                    int done = store.applyAll(batch, beforeApply);
+                    count += done;
+                    applied.addAndGet(done);
+                } catch (RuntimeException | Error batchFailure) {
+                    count += applyOneByOne(p, batch); // finds the exact entry at fault
+                }
+                offset = batch.getLast().offset() + 1;
+                next.set(p, offset);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopped from outside: end quietly
         }
         return count;
+    }
+
+    /**
+     * Applies a batch that failed as a whole one entry at a time, so that the entries before the
+     * bad one are applied and the failure names the bad one.
+     *
+     * @throws ProjectionException for the first entry that fails on its own
+     */
+    private int applyOneByOne(int p, List<LogEntry> batch) {
+        int done = 0;
+        for (LogEntry entry : batch) {
+            try {
+                int one = store.applyAll(List.of(entry), beforeApply);
+                done += one;
+                applied.addAndGet(one);
+            } catch (RuntimeException | Error e) {
+                ProjectionException failure = new ProjectionException(entry, e);
+                failed.set(p, failure);
+                throw failure;
+            }
+            next.set(p, entry.offset() + 1);
+        }
+        return done;
     }
 
     private static long deadline() {
