@@ -94,7 +94,8 @@ public final class WorkerPool<A, R> implements AutoCloseable {
     private final BlockingQueue<Result<R>> results;
     /** Cancelled by {@link #close()}; the run's context and the generator follow it. */
     private final Context life = Context.background().withCancel();
-    private final Timeline timeline;
+    /** Replaced once, by run(), so that time zero is the start of the run. */
+    private volatile Timeline timeline;
     /** Completed once, when the last worker has exited, just before the results stream closes. */
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     /** What {@link #done()} hands out: a copy, so that no reader can complete the real signal. */
@@ -208,6 +209,7 @@ public final class WorkerPool<A, R> implements AutoCloseable {
             }
             context = ctx.withCancel();
             runContext = context;
+            timeline = new Timeline(workers);
             running.set(workers);
             List<Thread> threads = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
@@ -297,7 +299,7 @@ public final class WorkerPool<A, R> implements AutoCloseable {
         return doneView;
     }
 
-    /** Which worker ran which job, and when. Filled as the pool runs. */
+    /** Which worker ran which job, and when, from the start of the run. Filled as the pool runs; empty before. */
     public Timeline timeline() {
         return timeline;
     }
