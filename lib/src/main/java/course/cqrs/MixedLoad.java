@@ -29,6 +29,9 @@ import java.util.SplittableRandom;
  * sequence of operations. Latencies are wall times on a shared machine: compare shapes and
  * ratios, not absolute numbers.
  *
+ * <p>{@link #writesAgainstReaders} is the other shape of load: one writer with a fixed amount of
+ * work, and a growing crowd of readers running as fast as they can until the writer is done.
+ *
  * <pre>{@code
  * MixedLoad.Report r = MixedLoad.run("crud", crud, data, ids, 4, 500, 0.95, 7);
  * r.readPercentile(0.99);   // microseconds
@@ -175,6 +178,78 @@ public final class MixedLoad {
                 return new ClientStats(Arrays.copyOf(reads, r), Arrays.copyOf(writes, w));
             }));
         }
+        return collect(name, clients, jobs);
+    }
+
+    /**
+     * One writer performs {@code writes} writes (updates and creates, half and half) while
+     * {@code readers} reader threads run Q1 and Q2 back to back until the writer is done: how do
+     * writes fare as reads pile up? With {@code readers} zero the writer runs alone.
+     *
+     * @throws IllegalArgumentException when {@code readers} is negative, {@code writes} not positive or {@code ids} empty
+     * @throws IllegalStateException    when an operation failed
+     * @throws InterruptedException     when the calling thread is interrupted
+     */
+    public static Report writesAgainstReaders(String name, ArticleService service, Dataset data, List<Long> ids,
+                                              int readers, int writes, long seed) throws InterruptedException {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(data, "data");
+        List<Long> known = List.copyOf(Objects.requireNonNull(ids, "ids"));
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException("the load needs the ids of some stored articles to update");
+        }
+        if (readers < 0 || writes <= 0) {
+            throw new IllegalArgumentException("readers must be 0 or more and writes positive, got "
+                    + readers + " and " + writes);
+        }
+        String run = Long.toHexString(System.nanoTime() & 0xffffff);
+        java.util.concurrent.atomic.AtomicBoolean writerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Job<Integer, ClientStats>> jobs = new ArrayList<>();
+        jobs.add(Job.of("writer", "load", 0, (ctx, ignored) -> {
+            try {
+                SplittableRandom rng = new SplittableRandom(seed);
+                double[] lat = new double[writes];
+                for (int i = 0; i < writes; i++) {
+                    ctx.throwIfDone();
+                    long start = System.nanoTime();
+                    if (rng.nextBoolean()) {
+                        service.update(data.randomUpdate(rng, known.get(rng.nextInt(known.size()))));
+                    } else {
+                        service.create(data.freshCreate(rng, "writer-" + run + "-" + i));
+                    }
+                    lat[i] = (System.nanoTime() - start) / 1e3;
+                }
+                return new ClientStats(new double[0], lat);
+            } finally {
+                writerDone.set(true);
+            }
+        }));
+        for (int c = 0; c < readers; c++) {
+            long readerSeed = seed * 1_000_003L + c + 1;
+            jobs.add(Job.of("reader-" + c, "load", c, (ctx, ignored) -> {
+                SplittableRandom rng = new SplittableRandom(readerSeed);
+                double[] lat = new double[1024];
+                int n = 0;
+                while (!writerDone.get()) {
+                    ctx.throwIfDone();
+                    long start = System.nanoTime();
+                    if (rng.nextBoolean()) {
+                        service.articlesByHashtags(data.randomTags(rng, 3), 20);
+                    } else {
+                        service.usersBySourceUrl(data.randomUrl(rng));
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = (System.nanoTime() - start) / 1e3;
+                }
+                return new ClientStats(Arrays.copyOf(lat, n), new double[0]);
+            }));
+        }
+        return collect(name, readers + 1, jobs);
+    }
+
+    private static Report collect(String name, int clients, List<Job<Integer, ClientStats>> jobs) throws InterruptedException {
         long start = System.nanoTime();
         List<Result<ClientStats>> results = WorkerPool.runBatch(clients, course.pool.ThreadKind.PLATFORM,
                 Context.background(), jobs);

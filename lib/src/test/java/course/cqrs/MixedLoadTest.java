@@ -38,12 +38,29 @@ class MixedLoadTest {
     }
 
     @Test
+    void theWriterDoesExactlyItsWritesWhileReadersRead() throws Exception {
+        Dataset data = Dataset.generate(2, 80);
+        try (CrudStore crud = new CrudStore()) {
+            List<Long> ids = crud.createAll(data.creates());
+            MixedLoad.Report alone = MixedLoad.writesAgainstReaders("alone", crud, data, ids, 0, 15, 1);
+            assertEquals(15, alone.writes());
+            assertEquals(0, alone.reads());
+            MixedLoad.Report crowded = MixedLoad.writesAgainstReaders("crowded", crud, data, ids, 3, 15, 1);
+            assertEquals(15, crowded.writes());
+            assertEquals(4, crowded.clients());
+        }
+        assertEquals(0, TestData.awaitPoolThreadsAtMost(0));
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         Dataset data = Dataset.generate(2, 10);
         try (CrudStore crud = new CrudStore()) {
             assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(), 1, 1, 0.5, 1));
             assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(1L), 0, 1, 0.5, 1));
             assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(1L), 1, 1, 1.5, 1));
+            assertThrows(IllegalArgumentException.class,
+                    () -> MixedLoad.writesAgainstReaders("x", crud, data, List.of(1L), -1, 1, 1));
         }
     }
 }
