@@ -256,6 +256,32 @@ public final class CrudStore implements ArticleService {
         });
     }
 
+    /**
+     * How H2 plans to run Q1 and Q2 here ({@code EXPLAIN}), keyed {@code "Q1"} and {@code "Q2"}: which
+     * index each query reads, and whether it must sort.
+     */
+    public Map<String, String> queryPlans() {
+        return db.read(c -> {
+            Map<String, String> plans = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q1)) {
+                s.setString(1, "java");
+                s.setInt(2, 20);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    plans.put("Q1", r.getString(1));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q2)) {
+                s.setString(1, "https://go.dev/blog");
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    plans.put("Q2", r.getString(1));
+                }
+            }
+            return plans;
+        });
+    }
+
     /** How many articles are stored. */
     public long size() {
         return db.read(c -> {

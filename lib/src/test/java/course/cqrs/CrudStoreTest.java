@@ -137,6 +137,16 @@ class CrudStoreTest {
     }
 
     @Test
+    void theQueryPlansShowQ2ScanningAnIndexThatDoesNotStartWithTheUrl() {
+        try (CrudStore crud = store()) {
+            Map<String, String> plans = crud.queryPlans();
+            assertEquals(List.of("Q1", "Q2"), List.copyOf(plans.keySet()));
+            assertTrue(plans.get("Q2").contains("ARTICLES_USER_URL"), plans.get("Q2"));
+            assertTrue(!plans.get("Q2").contains("SOURCE_URL = ?"), "Q2 should not be an index lookup: " + plans.get("Q2"));
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndLaterUseFailsClearly() {
         CrudStore crud = store();
         crud.close();

@@ -114,6 +114,15 @@ class ReadStoreTest {
     }
 
     @Test
+    void q1ReadsItsRowsOffTheKeyAlreadySorted() {
+        try (ReadStore reads = new ReadStore()) {
+            String q1 = reads.queryPlans().get("Q1");
+            assertTrue(q1.contains("index sorted"), q1);
+            assertTrue(reads.queryPlans().get("Q2").contains("SOURCE_URL = ?1"), reads.queryPlans().get("Q2"));
+        }
+    }
+
+    @Test
     void theSampleLogAnswersTheWalkthroughQueries() {
         try (ReadStore reads = new ReadStore()) {
             reads.replay(EventLog.readFrom(course.Course.data("cqrs/sample-log.jsonl")));
