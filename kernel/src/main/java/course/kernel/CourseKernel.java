@@ -390,6 +390,30 @@ public final class CourseKernel extends BaseKernel {
 
     // ---------------------------------------------------------------- life cycle
 
+    /** The base library's kernel_info_reply lacks the "status" field that the protocol requires. */
+    @Override
+    protected void handleKernelInfoRequest(org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env,
+            org.dflib.jjava.jupyter.messages.Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoWithStatus(org.dflib.jjava.jupyter.messages.Header.PROTOCOL_VERISON,
+                name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** A kernel_info_reply that says its status, as every reply must. */
+    static final class KernelInfoWithStatus extends org.dflib.jjava.jupyter.messages.reply.KernelInfoReply {
+        @com.google.gson.annotations.SerializedName("status")
+        private final String status = "ok";
+
+        KernelInfoWithStatus(String protocol, String name, String version, LanguageInfo language, String banner,
+                List<org.dflib.jjava.jupyter.kernel.HelpLink> links) {
+            super(protocol, name, version, language, banner, links);
+        }
+
+        String status() {
+            return status;
+        }
+    }
+
     /** Stops the running cell: wakes a sleep or a blocked queue, and ends a busy loop. */
     @Override
     public void interrupt() {

@@ -37,7 +37,7 @@ public final class KernelMain {
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
         CourseKernel kernel = new CourseKernel();
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = Connections.open(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();

@@ -193,7 +193,8 @@ public final class WorkerPool<A, R> implements AutoCloseable {
     /**
      * Starts the workers. They run until the batch is done or {@code ctx} is done (cancelled or
      * past its deadline), whichever comes first. Returns at once; read the results with
-     * {@link #results()}.
+     * {@link #results()}. Without a batch ({@link #generateFrom}), the workers wait until the
+     * run is cancelled or the pool is closed.
      *
      * @throws NullPointerException  when {@code ctx} is null
      * @throws IllegalStateException when the pool is closed or already running

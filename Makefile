@@ -1,0 +1,116 @@
+# The course's commands. `make` lists them; `make run` and `make test` set up whatever is missing.
+# Everything Jupyter writes (kernelspec, config, runtime files) stays under build/.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8888
+NB ?=
+FULL ?=
+KERNEL_NAME := java-course
+
+ROOT := $(CURDIR)
+BUILD := $(ROOT)/build
+JUPYTER_DIR := $(BUILD)/jupyter
+KERNEL_DIR := $(JUPYTER_DIR)/kernels/$(KERNEL_NAME)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+export JUPYTER_PATH := $(JUPYTER_DIR)
+export JUPYTER_CONFIG_DIR := $(JUPYTER_DIR)/config
+export JUPYTER_DATA_DIR := $(JUPYTER_DIR)/data
+export JUPYTER_RUNTIME_DIR := $(JUPYTER_DIR)/runtime
+export IPYTHONDIR := $(BUILD)/ipython
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export MAVEN_OPTS ?= --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+
+# Found on first use, so `make help` works on any machine.
+JDK = $(or $(_JDK),$(eval _JDK := $(shell tools/find-jdk.sh))$(_JDK))
+PY = $(or $(_PY),$(eval _PY := $(shell tools/find-python.sh --install))$(_PY))
+MVN = JAVA_HOME="$(JDK)" mvn -B -q
+
+.PHONY: help
+help: ## List the targets
+	@echo "Concurrency patterns in Java 25: an interactive course"
+	@echo
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@echo
+	@echo "Variables: PORT=$(PORT) (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes)"
+
+.PHONY: run
+run: kernel ## Set up what is missing, then open the course in Jupyter
+	@cd notebooks && if "$(PY)" -c "import jupyterlab" 2>/dev/null; then app=jupyterlab; else app=notebook; fi; \
+	echo "Starting Jupyter ($$app) on http://127.0.0.1:$(PORT)/ in notebooks/ (Ctrl-C to stop)"; \
+	root=""; [ "$$(id -u)" = 0 ] && root=--allow-root; \
+	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --notebook-dir="$(ROOT)/notebooks"
+
+.PHONY: test
+test: kernel ## Run every test: unit tests, then every notebook through Jupyter, then the kernel protocol
+	@echo "== unit tests, then notebooks and protocol (integration tests) =="
+	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
+	@echo "== all tests passed =="
+
+.PHONY: execute
+execute: kernel ## Execute every notebook headless into build/executed/ (sources untouched)
+	@mkdir -p $(BUILD)/executed
+	cd notebooks && $(if $(FULL),,COURSE_QUICK=1) "$(PY)" "$(ROOT)/tools/notebooks.py" execute \
+		$(notdir $(NOTEBOOKS)) --out "$(BUILD)/executed"
+
+.PHONY: nb
+nb: kernel ## Execute one notebook in place, for authors: make nb NB=notebooks/00-welcome.ipynb
+	@test -n "$(NB)" || { echo "make nb needs NB=notebooks/<name>.ipynb" >&2; exit 2; }
+	cd $(dir $(NB)) && $(if $(FULL),,COURSE_QUICK=1) "$(PY)" "$(ROOT)/tools/notebooks.py" execute \
+		$(notdir $(NB)) --inplace
+
+.PHONY: site
+site: execute ## Export the executed notebooks to HTML in build/site/
+	@mkdir -p $(BUILD)/site
+	"$(PY)" -m nbconvert --to html --template lab --output-dir "$(BUILD)/site" $(BUILD)/executed/*.ipynb
+	"$(PY)" tools/site-assets.py "$(BUILD)/site"
+	@echo "The site is in $(BUILD)/site/index.html"
+
+.PHONY: kernel-bench
+kernel-bench: kernel ## Measure the kernel's cold start and a trivial cell's round trip
+	"$(PY)" tools/kernel-bench.py --kernel $(KERNEL_NAME)
+
+.PHONY: kernel
+kernel: $(KERNEL_DIR)/kernel.json ## Build the course and install its kernel under build/jupyter
+
+$(KERNEL_DIR)/kernel.json: build/.built tools/install-kernel.sh | python
+	tools/install-kernel.sh "$(JDK)" "$(PY)" "$(JUPYTER_DIR)"
+
+.PHONY: build
+build: build/.built ## Compile the library and the kernel (Maven)
+
+SOURCES := $(shell find lib kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
+build/.built: $(SOURCES) | jdk maven
+	$(MVN) package -DskipTests
+	@mkdir -p build && touch $@
+
+.PHONY: jdk
+jdk:
+	@test -n "$(JDK)" || { echo "No JDK 25 found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm/*)." >&2; \
+		echo "Install one: 'conda env create -f environment.yml' (openjdk=25), or a distribution package" >&2; \
+		echo "such as Temurin 25 (https://adoptium.net), then set JAVA_HOME to it." >&2; exit 1; }
+	@echo "JDK: $(JDK)"
+
+.PHONY: maven
+maven:
+	@command -v mvn >/dev/null || { \
+		if [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+			echo "Maven is missing: installing Debian's package"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends maven \
+			|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends maven; }; \
+		else echo "Maven is missing: 'conda env create -f environment.yml' provides it" >&2; exit 1; fi; }
+
+.PHONY: python
+python:
+	@test -n "$(PY)" || { echo "Jupyter is missing and cannot be installed here." >&2; \
+		echo "Create the course's environment with 'conda env create -f environment.yml'," >&2; \
+		echo "activate it ('conda activate concurrency-course') and run make again." >&2; exit 1; }
+	@echo "Jupyter runs on: $(PY)"
+
+.PHONY: clean
+clean: ## Remove everything built (build/ and Maven's target/ folders)
+	rm -rf build
+	-$(MVN) clean 2>/dev/null || rm -rf lib/target kernel/target bench/target

@@ -1,0 +1,92 @@
+"""Checks the course kernel against the Jupyter messaging protocol (jupyter_kernel_test),
+plus the behaviours a notebook relies on: interrupts, streamed output and images.
+
+Run by `make test` (through KernelProtocolIT) with the project-local JUPYTER_PATH.
+"""
+import time
+import unittest
+
+import jupyter_kernel_test
+
+
+class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "java-course"
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("oops");'
+    completion_samples = [{"text": "Integer.parseIn", "matches": {"parseInt("}}]
+    complete_code_samples = ["int a = 1;", "System.out.println(1);", "%%time\nint b = 2;"]
+    incomplete_code_samples = ["void open() {", "for (int i = 0; i < 3; i++) {"]
+    invalid_code_samples = ["int 1x = ;"]
+    code_generate_error = 'throw new IllegalStateException("boom");'
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": "new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)", "mime": "image/png"},
+    ]
+    code_display_data = [
+        {"code": 'display(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));', "mime": "image/png"},
+    ]
+    code_inspect_sample = "Math.max"
+
+    # A delay every check below is scaled from, and the bound the issue sets for interrupts.
+    DELAY = 0.5
+    INTERRUPT_BOUND = 2.0
+
+    def run_interrupted(self, code):
+        """Starts code, interrupts it after DELAY, and returns (reply, seconds the stop took)."""
+        self.flush_channels()
+        msg_id = self.kc.execute(code)
+        time.sleep(self.DELAY)
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        while True:
+            reply = self.kc.get_shell_msg(timeout=10 * self.INTERRUPT_BOUND)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                took = time.monotonic() - started
+                break
+        # Drain the interrupted cell's output, up to its idle status, before the next request.
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=10 * self.INTERRUPT_BOUND)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                return reply, took
+
+    def assert_interrupt_stops(self, code):
+        reply, took = self.run_interrupted(code)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "InterruptedCellException")
+        self.assertLessEqual(took, self.INTERRUPT_BOUND, f"stopping took {took:.2f} s")
+        self.flush_channels()
+        after, _ = self.execute_helper("1 + 1")
+        self.assertEqual(after["content"]["status"], "ok", "the next cell must run normally")
+
+    def test_interrupt_stops_a_sleep(self):
+        self.assert_interrupt_stops("Thread.sleep(60_000);")
+
+    def test_interrupt_stops_a_blocked_queue(self):
+        self.assert_interrupt_stops("new ArrayBlockingQueue<Integer>(1).take();")
+
+    def test_interrupt_stops_a_busy_loop(self):
+        self.assert_interrupt_stops("long n = 0; while (true) { n++; }")
+
+    def test_output_of_threads_a_cell_started_streams_in(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(
+            'var t = new Thread(() -> System.out.println("from a worker"));\nt.start();\nt.join();')
+        self.assertEqual(reply["content"]["status"], "ok")
+        text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        self.assertIn("from a worker", text)
+
+    def test_compile_error_names_line(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper("int ok = 1;\nint bad = nope;")
+        self.assertEqual(reply["content"]["status"], "error")
+        errors = [m for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(errors[0]["content"]["ename"], "CompilationException")
+        self.assertIn("line 2", errors[0]["content"]["evalue"])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints a Python interpreter that can import the Jupyter tools the course needs, looking at
+# $COURSE_PYTHON, then the `python3` on PATH (a conda environment), then /usr/bin/python3
+# (Debian's packages). With --install, on a Debian or Ubuntu machine where we are root, it
+# installs Debian's Jupyter packages when none is found. Exits 1 when none can be had.
+set -u
+modules="import nbclient, nbformat, jupyter_client, notebook, nbconvert"
+packages="jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-jupyter-kernel-test"
+
+try() {
+    [ -n "$1" ] && [ -x "$1" ] && "$1" -c "$modules" >/dev/null 2>&1 && { echo "$1"; exit 0; }
+}
+
+try "${COURSE_PYTHON:-}"
+try "$(command -v python3 2>/dev/null || true)"
+try /usr/bin/python3
+
+if [ "${1:-}" = "--install" ] && [ -f /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
+    echo "Jupyter is missing: installing Debian's packages ($packages)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends $packages >&2 \
+        || { apt-get update >&2 && apt-get install -y --no-install-recommends $packages >&2; } \
+        || { echo "apt-get could not install Jupyter" >&2; exit 1; }
+    try /usr/bin/python3
+fi
+exit 1

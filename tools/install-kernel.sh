@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs the course kernel as a kernelspec in a project-local Jupyter folder.
+#   tools/install-kernel.sh <java-home> <python> <jupyter-dir>
+# It copies the kernel's jars into <jupyter-dir>/kernels/java-course/lib, trains the JVM's
+# ahead-of-time cache on a short session there, and writes kernel.json. It can run any
+# number of times: each run replaces the previous kernelspec.
+set -euo pipefail
+java_home="$1"; python="$2"; jupyter_dir="$3"
+name=java-course
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dest="$jupyter_dir/kernels/$name"
+java="$java_home/bin/java"
+
+jar="$(ls "$root"/kernel/target/course-kernel-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true)"
+if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ]; then
+    echo "install-kernel: the kernel is not built; run 'make build' first" >&2
+    exit 1
+fi
+
+rm -rf "$dest"
+mkdir -p "$dest/lib"
+cp "$jar" "$dest/lib/"
+cp "$root"/kernel/target/lib/*.jar "$dest/lib/"
+# An explicit, sorted class path (the kernel first): the AOT cache is only valid for the same one.
+class_path="$dest/lib/$(basename "$jar")"
+for j in $(ls "$dest"/lib/*.jar | sort); do
+    [ "$j" = "$dest/lib/$(basename "$jar")" ] || class_path="$class_path:$j"
+done
+
+jvm_flags=(-Djava.awt.headless=true)
+echo "install-kernel: training the AOT cache (a short session)"
+if ! "$java" "${jvm_flags[@]}" -XX:AOTCacheOutput="$dest/kernel.aot" -Xlog:aot=error,cds=error \
+        -cp "$class_path" course.kernel.KernelMain --train >"$dest/training.log" 2>&1; then
+    echo "install-kernel: the training run failed; the kernel will start without an AOT cache" >&2
+    tail -n 20 "$dest/training.log" >&2
+    rm -f "$dest/kernel.aot"
+fi
+aot_flags=()
+[ -f "$dest/kernel.aot" ] && aot_flags=(-XX:AOTCache="$dest/kernel.aot" -Xlog:aot=off,cds=off)
+
+"$python" - "$dest" "$java" "$class_path" "${jvm_flags[@]}" "${aot_flags[@]}" <<'PY'
+import json, sys
+dest, java, class_path, *flags = sys.argv[1:]
+spec = {
+    "argv": [java, *flags, "-cp", class_path, "course.kernel.KernelMain", "{connection_file}"],
+    "display_name": "Java 25 (course)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {},
+    "metadata": {"debugger": False},
+}
+with open(f"{dest}/kernel.json", "w") as f:
+    json.dump(spec, f, indent=2)
+PY
+echo "install-kernel: installed the '$name' kernelspec in $dest"
