@@ -26,10 +26,10 @@ public record Article(long id, String userId, String sourceUrl, List<String> has
         if (id <= 0) {
             throw new IllegalArgumentException("article id must be positive, got " + id);
         }
-        Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(sourceUrl, "sourceUrl");
-        hashtags = List.copyOf(Objects.requireNonNull(hashtags, "hashtags"));
-        paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
+        Objects.requireNonNull(userId, "the article's userId is missing");
+        Objects.requireNonNull(sourceUrl, "the article's sourceUrl is missing");
+        hashtags = List.copyOf(Objects.requireNonNull(hashtags, "the article's hashtags are missing"));
+        paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "the article's paragraphs are missing"));
         if (version <= 0) {
             throw new IllegalArgumentException("article version must be positive, got " + version);
         }

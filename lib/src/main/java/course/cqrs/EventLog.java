@@ -1,6 +1,7 @@
 package course.cqrs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -279,7 +280,12 @@ public final class EventLog {
                 }
                 Event event;
                 try {
-                    event = LINE_READER.readValue(line);
+                    JsonNode tree = DataFiles.mapper().readTree(line);
+                    String unknown = unknownField(tree);
+                    if (unknown != null) {
+                        throw new MalformedLogException(file, number, unknown, null);
+                    }
+                    event = LINE_READER.readValue(tree);
                 } catch (JsonProcessingException e) {
                     Throwable cause = e.getCause();
                     String problem = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
@@ -297,6 +303,23 @@ public final class EventLog {
             throw new MalformedLogException(file, 0, e.getMessage(), e);
         }
         return log;
+    }
+
+    /** The fields an event line may have; anything else is a typo worth naming. */
+    private static final java.util.Set<String> EVENT_FIELDS = java.util.Set.of("key", "resource", "action", "data");
+
+    /** A message naming the first unexpected top-level field of an event line, or null when there is none. */
+    private static String unknownField(JsonNode tree) {
+        if (!tree.isObject()) {
+            return "expected a JSON object with fields key, resource, action and data, got " + tree.getNodeType();
+        }
+        for (var names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!EVENT_FIELDS.contains(name)) {
+                return "unknown field '" + name + "'; an event has exactly key, resource, action and data";
+            }
+        }
+        return null;
     }
 
     @Override

@@ -162,7 +162,20 @@ class EventLogTest {
                 """);
         MalformedLogException unknown = assertThrows(MalformedLogException.class, () -> EventLog.readFrom(file));
         assertEquals(1, unknown.line());
-        assertTrue(unknown.getMessage().contains("extra"), unknown.getMessage());
+        assertTrue(unknown.getMessage().endsWith("at line 1: unknown field 'extra'; an event has exactly key, resource, action and data"),
+                unknown.getMessage());
+
+        Files.writeString(file, """
+                {"key":1,"resource":"article","acton":"create","data":{"id":1,"userId":"a","sourceUrl":"https://a.org","hashtags":[],"paragraphs":[],"createdAt":1,"updatedAt":1,"version":1}}
+                """);
+        MalformedLogException typo = assertThrows(MalformedLogException.class, () -> EventLog.readFrom(file));
+        assertTrue(typo.getMessage().contains("unknown field 'acton'"), typo.getMessage());
+
+        Files.writeString(file, """
+                {"key":1,"resource":"article","action":"create","data":{"id":1,"userId":"a","sourceUrl":"https://a.org","paragraphs":[],"createdAt":1,"updatedAt":1,"version":1}}
+                """);
+        MalformedLogException missing = assertThrows(MalformedLogException.class, () -> EventLog.readFrom(file));
+        assertTrue(missing.getMessage().endsWith("at line 1: the article's hashtags are missing"), missing.getMessage());
 
         Files.writeString(file, """
                 {"key":2,"resource":"article","action":"create","data":{"id":1,"userId":"a","sourceUrl":"https://a.org","hashtags":[],"paragraphs":[],"createdAt":1,"updatedAt":1,"version":1}}
