@@ -69,6 +69,17 @@ site: execute ## Export the executed notebooks to HTML in build/site/
 	"$(PY)" tools/site-assets.py "$(BUILD)/site"
 	@echo "The site is in $(BUILD)/site/index.html"
 
+.PHONY: ui-check
+ui-check: kernel ## Run 00-welcome in the real Jupyter UI (headless Chromium) and take a screenshot
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
+		|| { echo "ui-check needs Chromium (Debian package 'chromium')" >&2; exit 1; }
+	@test -d $(BUILD)/ui/node_modules/playwright-core || { mkdir -p $(BUILD)/ui && cd $(BUILD)/ui && npm install --silent --no-save playwright-core; }
+	@mkdir -p $(JUPYTER_RUNTIME_DIR); log=$(BUILD)/ui/jupyter.log; \
+	"$(PY)" -m notebook --ip=127.0.0.1 --port=$(PORT) --no-browser --allow-root --notebook-dir="$(ROOT)/notebooks" >$$log 2>&1 & pid=$$!; \
+	trap "kill $$pid" EXIT; for i in $$(seq 60); do grep -q 'token=' $$log && break; sleep 1; done; \
+	url=$$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' $$log | head -n1); \
+	NODE_PATH=$(BUILD)/ui/node_modules node tools/ui-check.js "$$url" 00-welcome.ipynb $(BUILD)/ui/00-welcome.png
+
 .PHONY: kernel-bench
 kernel-bench: kernel ## Measure the kernel's cold start and a trivial cell's round trip
 	"$(PY)" tools/kernel-bench.py --kernel $(KERNEL_NAME)

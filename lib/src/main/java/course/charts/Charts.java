@@ -70,6 +70,13 @@ public final class Charts {
         return chart.createBufferedImage(width, height);
     }
 
+    /** A logarithmic axis whose ticks read as plain numbers (1, 10, 100), not as powers of ten. */
+    static org.jfree.chart.axis.LogAxis logAxis(String label) {
+        org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(label);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        return axis;
+    }
+
     /** A line chart under construction. Not thread-safe; build it in one cell. */
     public static final class LineChart {
         private final String title;
@@ -159,10 +166,10 @@ public final class Charts {
             }
             plot.setRenderer(renderer);
             if (logX) {
-                plot.setDomainAxis(new org.jfree.chart.axis.LogAxis(xLabel));
+                plot.setDomainAxis(logAxis(xLabel));
             }
             if (logY) {
-                plot.setRangeAxis(new org.jfree.chart.axis.LogAxis(yLabel));
+                plot.setRangeAxis(logAxis(yLabel));
             } else if (yFloor != null) {
                 NumberAxis axis = (NumberAxis) plot.getRangeAxis();
                 axis.setAutoRangeIncludesZero(false);
