@@ -30,9 +30,9 @@ final class LiveThreads {
      * Waits up to {@link #GRACE} until at most {@code expected} pipeline threads are alive and
      * returns how many are; the caller asserts on it.
      */
-    static int awaitAtMost(int expected) throws InterruptedException {
+    static long awaitAtMost(long expected) throws InterruptedException {
         long deadline = System.nanoTime() + GRACE.toNanos();
-        int live = count();
+        long live = count();
         while (live > expected && System.nanoTime() < deadline) {
             Thread.sleep(10);
             live = count();
