@@ -1,14 +1,10 @@
 package course.pool;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 
 /**
@@ -27,8 +23,9 @@ import java.util.stream.Stream;
  *       the results stream.</li>
  * </ul>
  *
- * <p>The generator, the worker loop and the results stream live in {@link Workers}, which
- * chapter 2's semaphore pool shares; this class adds the wait group and the done signal.
+ * <p>The generator, the worker loop and the results stream live in {@link AbstractPool}, which
+ * chapter 2's semaphore pool shares; this class adds only its synchronisation: the wait group
+ * and the done signal.
  *
  * <p><b>Reading results.</b> Read until the stream is closed: iterate {@link #results()}, call
  * {@link #readAll()}, or loop on {@link #take()} until it returns empty. A reader that does so
@@ -63,7 +60,7 @@ import java.util.stream.Stream;
  * @param <A> the jobs' argument type
  * @param <R> the jobs' result type
  */
-public final class WorkerPool<A, R> implements AutoCloseable {
+public final class WorkerPool<A, R> extends AbstractPool<A, R> {
     /** Every thread a pool starts has a name that begins with this prefix. */
     public static final String THREAD_PREFIX = "course-pool-";
     /** The descriptor type of the one error result a worker reports when the run is cancelled or expires. */
@@ -73,11 +70,6 @@ public final class WorkerPool<A, R> implements AutoCloseable {
     /** Threads started by any pool that have not yet finished their task. */
     private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
 
-    private final int workers;
-    private final ThreadKind kind;
-    private final String name;
-    /** The generator, jobs queue, worker loop and results stream, shared with chapter 2's pool. */
-    private final Workers<A, R> mechanics;
     /** Replaced once, by run(), so that time zero is the start of the run. */
     private volatile Timeline timeline;
 
@@ -106,13 +98,7 @@ public final class WorkerPool<A, R> implements AutoCloseable {
      * @throws NullPointerException     when {@code kind} is null
      */
     public WorkerPool(int workers, ThreadKind kind) {
-        if (workers <= 0) {
-            throw new IllegalArgumentException("a worker pool needs at least one worker, got " + workers);
-        }
-        this.workers = workers;
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.name = THREAD_PREFIX + POOL_IDS.incrementAndGet();
-        this.mechanics = new Workers<>(name, workers, kind, LIVE_THREADS);
+        super("a worker pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
         this.timeline = new Timeline(workers);
     }
 
@@ -135,17 +121,6 @@ public final class WorkerPool<A, R> implements AutoCloseable {
     }
 
     /**
-     * Starts the generator: a thread that puts every job of {@code batch} into the jobs queue, in
-     * order, blocking while it is full, then marks the end of the batch. The batch is copied now.
-     *
-     * @throws NullPointerException  when the batch or one of its jobs is null (the message says which)
-     * @throws IllegalStateException when the pool is closed or already has a batch
-     */
-    public void generateFrom(Collection<? extends Job<A, R>> batch) {
-        mechanics.generateFrom(batch);
-    }
-
-    /**
      * Starts the workers. They run until the batch is done or {@code ctx} is done (cancelled or
      * past its deadline), whichever comes first. Returns at once; read the results with
      * {@link #results()}. Without a batch ({@link #generateFrom}), the workers wait until the
@@ -157,76 +132,15 @@ public final class WorkerPool<A, R> implements AutoCloseable {
      * @throws NullPointerException  when {@code ctx} is null
      * @throws IllegalStateException when the pool is closed or already running
      */
+    @Override
     public void run(Context ctx) {
-        mechanics.start(ctx, context -> {
-            timeline = new Timeline(workers);
-            running.set(workers);
-            for (int i = 0; i < workers; i++) {
-                mechanics.startWorker(i, context, timeline, this::workerExited);
+        start(ctx, context -> {
+            timeline = new Timeline(workers());
+            running.set(workers());
+            for (int i = 0; i < workers(); i++) {
+                startWorker(i, context, timeline, this::workerExited);
             }
         });
-    }
-
-    /**
-     * Feeds {@code batch}, runs it with {@code ctx} and reads every result until the stream
-     * closes. Results come in the order they arrived, not in batch order.
-     *
-     * @throws InterruptedException  when the calling thread is interrupted while reading
-     * @throws IllegalStateException when the pool is closed, or already has a batch or a run
-     */
-    public List<Result<R>> runAll(Context ctx, Collection<? extends Job<A, R>> batch) throws InterruptedException {
-        Objects.requireNonNull(ctx, "ctx");
-        generateFrom(batch);
-        run(ctx);
-        return readAll();
-    }
-
-    /**
-     * The next result, waiting for one if need be; empty once the stream is closed and every
-     * result has been read.
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public Optional<Result<R>> take() throws InterruptedException {
-        return mechanics.take();
-    }
-
-    /**
-     * The next result if one arrives within {@code timeout}; empty if none does <em>or</em> if the
-     * stream is closed (then {@link #isClosed()} is true).
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
-        return mechanics.poll(timeout);
-    }
-
-    /**
-     * The results stream as an {@code Iterable}: each iterator blocks for the next result and ends
-     * when the stream is closed. An interrupt while waiting restores the thread's interrupt flag
-     * and throws {@link IllegalStateException}.
-     */
-    public Iterable<Result<R>> results() {
-        return mechanics.results();
-    }
-
-    /** The results stream as a sequential {@code Stream} that ends when the stream is closed. */
-    public Stream<Result<R>> stream() {
-        return mechanics.stream();
-    }
-
-    /**
-     * Reads every remaining result until the stream is closed.
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public List<Result<R>> readAll() throws InterruptedException {
-        return mechanics.readAll();
-    }
-
-    /** Whether a reader has reached the end of the results stream. */
-    public boolean isClosed() {
-        return mechanics.isClosed();
     }
 
     /**
@@ -244,38 +158,6 @@ public final class WorkerPool<A, R> implements AutoCloseable {
         return timeline;
     }
 
-    /** The number of workers. */
-    public int workers() {
-        return workers;
-    }
-
-    /** The kind of thread the workers run on. */
-    public ThreadKind kind() {
-        return kind;
-    }
-
-    /** The pool's name, which prefixes its threads' names, e.g. {@code course-pool-3}. */
-    public String name() {
-        return name;
-    }
-
-    /**
-     * Cancels the run if it is still going, stops the generator, discards unread results and
-     * waits until every thread of the pool has ended. Idempotent. If a job ignores its context,
-     * this waits for that job to finish. An interrupt while waiting is remembered and restored
-     * on return.
-     */
-    @Override
-    public void close() {
-        mechanics.close(this::finish); // never run: no worker will ever close the stream
-    }
-
-    @Override
-    public String toString() {
-        return "WorkerPool[" + name + ", " + workers + " " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + " workers, " + mechanics.state() + "]";
-    }
-
     /** A worker's last act: count the wait group down; the last one out finishes the run. */
     private void workerExited() {
         if (running.decrementAndGet() == 0) {
@@ -284,8 +166,9 @@ public final class WorkerPool<A, R> implements AutoCloseable {
     }
 
     /** Fires done, then closes the results stream: the order of the Go original. Later calls do nothing. */
-    private void finish() {
+    @Override
+    protected void finish() {
         done.complete(null);
-        mechanics.closeResults();
+        closeResults();
     }
 }

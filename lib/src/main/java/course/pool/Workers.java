@@ -19,43 +19,24 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The mechanics every worker pool of the course shares: the generator, the jobs queue, the
- * worker loop and the results stream. {@link WorkerPool} (chapter 1) and
- * {@code course.semaphore.SemaphorePool} (chapter 2) are built on it and differ only in how
- * they learn that every worker has exited, which is the point of chapter 2. Learners use the
- * pools, not this class.
+ * The mechanics of {@link AbstractPool}: the generator, the jobs queue, the worker loop and the
+ * results stream, with the lifecycle (closed, started) and the threads to join on close.
  *
- * <p><b>What it does.</b>
  * <ul>
  *   <li>{@link #generateFrom} starts the <em>generator</em>, which feeds the batch into the jobs
  *       queue (capacity N), blocking while it is full, then marks its end.</li>
  *   <li>{@link #start} makes the run's context and, under the lifecycle lock, lets the pool start
  *       its threads; when the context is done, the generator stops and waiting workers wake.</li>
  *   <li>{@link #startWorker} starts one worker running the shared loop; when the loop ends, for
- *       whatever reason, it runs the pool's exit action (count down a wait group, release a
- *       semaphore slot, ...).</li>
- *   <li>{@link #closeResults()} puts the end marker on the results stream, once; the pool calls
- *       it when its own synchronisation says every worker has exited.</li>
- *   <li>{@link #take}, {@link #poll}, {@link #results}, {@link #readAll} read the stream.</li>
+ *       whatever reason, it runs the pool's exit action.</li>
+ *   <li>{@link #closeResults()} puts the end marker on the results stream, once.</li>
  *   <li>{@link #close(Runnable)} cancels, drains and joins every thread started here.</li>
  * </ul>
- *
- * <pre>{@code
- * // inside a pool: the wait-group version
- * workers.start(ctx, context -> {
- *     running.set(n);
- *     for (int i = 0; i < n; i++) {
- *         workers.startWorker(i, context, timeline, () -> {
- *             if (running.decrementAndGet() == 0) workers.closeResults();
- *         });
- *     }
- * });
- * }</pre>
  *
  * @param <A> the jobs' argument type
  * @param <R> the jobs' result type
  */
-public final class Workers<A, R> {
+final class Workers<A, R> {
     /** Marks the end of the batch in the jobs queue; a worker that takes it puts it back for the others. */
     private static final Job<Object, Object> END_OF_JOBS = Job.of("end-of-jobs", "sentinel", null, (c, a) -> null);
     /** Offered to the jobs queue on cancellation, to wake workers blocked on an empty queue. */

@@ -1,20 +1,16 @@
 package course.semaphore;
 
+import course.pool.AbstractPool;
 import course.pool.Context;
 import course.pool.Job;
 import course.pool.Result;
 import course.pool.ThreadKind;
 import course.pool.Timeline;
 import course.pool.WorkerPool;
-import course.pool.Workers;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 
 /**
@@ -23,7 +19,8 @@ import java.util.stream.Stream;
  * {@link Result}s and honours the same {@link Context}; only the way it learns that every
  * worker has finished differs.
  * The generator, the worker loop and the results stream are chapter 1's own code, shared
- * through {@link Workers}; this class adds only the semaphore and the coordinator.
+ * through {@link AbstractPool}; this class adds only its synchronisation: the semaphore and
+ * the coordinator.
  *
  * <p><b>How a run goes.</b>
  * <ol>
@@ -66,7 +63,7 @@ import java.util.stream.Stream;
  * @param <A> the jobs' argument type
  * @param <R> the jobs' result type
  */
-public final class SemaphorePool<A, R> implements AutoCloseable {
+public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
     /** Every thread a semaphore pool starts has a name that begins with this prefix. */
     public static final String THREAD_PREFIX = "course-sempool-";
 
@@ -74,11 +71,6 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
     /** Threads started by any semaphore pool that have not yet finished their task. */
     private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
 
-    private final int workers;
-    private final ThreadKind kind;
-    private final String name;
-    /** The generator, jobs queue, worker loop and results stream: chapter 1's, unchanged. */
-    private final Workers<A, R> mechanics;
     private final Timeline timeline;
 
     // ---- the synchronisation: a semaphore instead of a wait group ------------------------
@@ -102,13 +94,7 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
      * @throws NullPointerException     when {@code kind} is null
      */
     public SemaphorePool(int workers, ThreadKind kind) {
-        if (workers <= 0) {
-            throw new IllegalArgumentException("a semaphore pool needs at least one worker, got " + workers);
-        }
-        this.workers = workers;
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.name = THREAD_PREFIX + POOL_IDS.incrementAndGet();
-        this.mechanics = new Workers<>(name, workers, kind, LIVE_THREADS);
+        super("a semaphore pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
         this.slots = new TokenSemaphore(workers);
         this.timeline = new Timeline(workers);
     }
@@ -132,87 +118,15 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
     }
 
     /**
-     * Starts the generator, which puts every job of {@code batch} into the jobs queue, in
-     * order, blocking while it is full, then marks the end of the batch. The batch is copied now.
-     *
-     * @throws NullPointerException  when the batch or one of its jobs is null (the message says which)
-     * @throws IllegalStateException when the pool is closed or already has a batch
-     */
-    public void generateFrom(Collection<? extends Job<A, R>> batch) {
-        mechanics.generateFrom(batch);
-    }
-
-    /**
      * Starts the coordinator, which starts the workers and closes the results stream once
      * every worker has released its slot. Returns at once; read with {@link #results()}.
      *
      * @throws NullPointerException  when {@code ctx} is null
      * @throws IllegalStateException when the pool is closed or already running
      */
+    @Override
     public void run(Context ctx) {
-        mechanics.start(ctx, context -> mechanics.startThread(name + "-coordinator", () -> coordinate(context)));
-    }
-
-    /**
-     * Feeds {@code batch}, runs it with {@code ctx} and reads every result until the stream
-     * closes. Results come in arrival order, not batch order.
-     *
-     * @throws InterruptedException  when the calling thread is interrupted while reading
-     * @throws IllegalStateException when the pool is closed, or already has a batch or a run
-     */
-    public List<Result<R>> runAll(Context ctx, Collection<? extends Job<A, R>> batch) throws InterruptedException {
-        Objects.requireNonNull(ctx, "ctx");
-        generateFrom(batch);
-        run(ctx);
-        return readAll();
-    }
-
-    /**
-     * The next result, waiting for one if need be; empty once the stream is closed and every
-     * result has been read.
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public Optional<Result<R>> take() throws InterruptedException {
-        return mechanics.take();
-    }
-
-    /**
-     * The next result if one arrives within {@code timeout}; empty if none does <em>or</em> if
-     * the stream is closed (then {@link #isClosed()} is true).
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
-        return mechanics.poll(timeout);
-    }
-
-    /**
-     * The results stream as an {@code Iterable}: each iterator blocks for the next result and
-     * ends when the stream is closed. An interrupt while waiting restores the thread's
-     * interrupt flag and throws {@link IllegalStateException}.
-     */
-    public Iterable<Result<R>> results() {
-        return mechanics.results();
-    }
-
-    /** The results stream as a sequential {@code Stream} that ends when the stream is closed. */
-    public Stream<Result<R>> stream() {
-        return mechanics.stream();
-    }
-
-    /**
-     * Reads every remaining result until the stream is closed.
-     *
-     * @throws InterruptedException when the calling thread is interrupted while waiting
-     */
-    public List<Result<R>> readAll() throws InterruptedException {
-        return mechanics.readAll();
-    }
-
-    /** Whether a reader has reached the end of the results stream. */
-    public boolean isClosed() {
-        return mechanics.isClosed();
+        start(ctx, context -> startThread(name() + "-coordinator", () -> coordinate(context)));
     }
 
     /** Worker slots in use right now: workers that have started and not yet exited. */
@@ -225,39 +139,11 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
         return timeline;
     }
 
-    /** The number of workers. */
-    public int workers() {
-        return workers;
-    }
-
-    /** The kind of thread the workers run on. */
-    public ThreadKind kind() {
-        return kind;
-    }
-
-    /** The pool's name, which prefixes its threads' names, e.g. {@code course-sempool-3}. */
-    public String name() {
-        return name;
-    }
-
-    /**
-     * Cancels the run if it is still going, stops the generator, discards unread results and
-     * waits until every thread of the pool has ended. Idempotent. If a job ignores its
-     * context, this waits for that job to finish. An interrupt while waiting is remembered and
-     * restored on return.
-     */
-    @Override
-    public void close() {
-        mechanics.close(this::finish); // never run: no coordinator will close the stream
-    }
-
     @Override
     public String toString() {
-        return "SemaphorePool[" + name + ", " + workers + " " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + " workers, " + mechanics.state() + ", " + slots + "]";
+        return "SemaphorePool[" + name() + ", " + workers() + " " + kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " workers, " + state() + ", " + slots + "]";
     }
-
-    // ---- the synchronisation -----------------------------------------------------------
 
     /**
      * The coordinator. Plan:
@@ -268,10 +154,10 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
      * 3. Close the results stream, then the semaphore.
      */
     private void coordinate(Context ctx) {
-        for (int i = 0; i < workers; i++) {
+        for (int i = 0; i < workers(); i++) {
             acquireUninterruptibly();
             try {
-                mechanics.startWorker(i, ctx, timeline, slots::release);
+                startWorker(i, ctx, timeline, slots::release);
             } catch (RuntimeException | Error e) {
                 slots.release(); // the worker never started, so it cannot give its slot back
                 ctx.cancel();    // the others stop; the stream still closes below
@@ -283,8 +169,9 @@ public final class SemaphorePool<A, R> implements AutoCloseable {
     }
 
     /** Closes the results stream, then the semaphore. Later calls do nothing. */
-    private void finish() {
-        mechanics.closeResults();
+    @Override
+    protected void finish() {
+        closeResults();
         slots.close();
     }
 
