@@ -1,5 +1,7 @@
 package course.pipeline;
 
+import course.testing.NoThreadsLeft;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -31,13 +33,7 @@ final class LiveThreads {
      * returns how many are; the caller asserts on it.
      */
     static long awaitAtMost(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        long live = count();
-        while (live > expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            live = count();
-        }
-        return live;
+        return NoThreadsLeft.awaitAtMost(expected, LiveThreads::count, GRACE);
     }
 
     /** A description of what is alive, for assertion messages. */

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +38,20 @@ public final class NoThreadsLeft implements BeforeEachCallback, AfterEachCallbac
     public NoThreadsLeft(Counter counter, Supplier<String> failureMessage) {
         this.counter = Objects.requireNonNull(counter, "counter");
         this.failureMessage = Objects.requireNonNull(failureMessage, "failureMessage");
+    }
+
+    /**
+     * Waits up to {@code patience} until {@code live} reports at most {@code expected} threads,
+     * and returns its last report; the caller asserts on it. A building block for a {@link Counter}.
+     */
+    public static long awaitAtMost(long expected, LongSupplier live, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long count = live.getAsLong();
+        while (count > expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            count = live.getAsLong();
+        }
+        return count;
     }
 
     @Override
