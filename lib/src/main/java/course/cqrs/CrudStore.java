@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +95,8 @@ public final class CrudStore implements ArticleService {
     private static final String Q2 = "SELECT user_id FROM articles WHERE source_url = ? ORDER BY user_id";
 
     private final Database db;
+    /** Q1 and Q2 on {@link #db}: the JDBC shared with the other store, this store's SQL. */
+    private final Queries queries;
     private final LongSupplier clock;
     /** Serialises writes: at most one write transaction runs at a time. */
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -117,6 +118,7 @@ public final class CrudStore implements ArticleService {
     CrudStore(String label, int connections, LongSupplier clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.db = new Database(label, connections);
+        this.queries = new Queries(db, Q1, Q2);
         db.execute(SCHEMA);
     }
 
@@ -218,42 +220,12 @@ public final class CrudStore implements ArticleService {
 
     @Override
     public Map<String, List<ArticleRef>> articlesByHashtags(Collection<String> tags, int limitPerTag) {
-        List<String> wanted = Validation.queryTags(tags);
-        Validation.checkLimit(limitPerTag);
-        return db.read(c -> {
-            Map<String, List<ArticleRef>> out = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(Q1)) {
-                for (String tag : wanted) {
-                    s.setString(1, tag);
-                    s.setInt(2, limitPerTag);
-                    List<ArticleRef> refs = new ArrayList<>();
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            refs.add(new ArticleRef(r.getLong(1), r.getString(2)));
-                        }
-                    }
-                    out.put(tag, List.copyOf(refs));
-                }
-            }
-            return out;
-        });
+        return queries.articlesByHashtags(tags, limitPerTag);
     }
 
     @Override
     public List<String> usersBySourceUrl(String sourceUrl) {
-        Objects.requireNonNull(sourceUrl, "sourceUrl");
-        return db.read(c -> {
-            List<String> users = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(Q2)) {
-                s.setString(1, sourceUrl);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        users.add(r.getString(1));
-                    }
-                }
-            }
-            return List.copyOf(users);
-        });
+        return queries.usersBySourceUrl(sourceUrl);
     }
 
     /**
@@ -261,25 +233,7 @@ public final class CrudStore implements ArticleService {
      * index each query reads, and whether it must sort.
      */
     public Map<String, String> queryPlans() {
-        return db.read(c -> {
-            Map<String, String> plans = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q1)) {
-                s.setString(1, "java");
-                s.setInt(2, 20);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q1", r.getString(1));
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q2)) {
-                s.setString(1, "https://go.dev/blog");
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q2", r.getString(1));
-                }
-            }
-            return plans;
-        });
+        return queries.plans();
     }
 
     /** How many articles are stored. */

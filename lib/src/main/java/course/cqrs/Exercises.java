@@ -1,5 +1,7 @@
 package course.cqrs;
 
+import course.exercises.Check;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,27 +25,6 @@ import java.util.function.Function;
  */
 public final class Exercises {
     private Exercises() {
-    }
-
-    /**
-     * The outcome of a check: whether it passed, and a friendly message (also its {@code toString}).
-     *
-     * @param passed  whether the attempt behaved as asked
-     * @param message what to tell the learner
-     */
-    public record Check(boolean passed, String message) {
-        static Check pass(String what) {
-            return new Check(true, "PASS: " + what);
-        }
-
-        static Check notYet(String why) {
-            return new Check(false, "NOT YET: " + why);
-        }
-
-        @Override
-        public String toString() {
-            return message;
-        }
     }
 
     /** A view-building attempt: from every stored article, a map from source URL to its users. */

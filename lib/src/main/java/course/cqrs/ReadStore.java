@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,10 +100,13 @@ public final class ReadStore implements AutoCloseable {
     }
 
     private final Database db;
+    /** Q1 and Q2 on {@link #db}: the JDBC shared with the other store, this store's SQL. */
+    private final Queries queries;
 
     /** An empty read model in its own private database. */
     public ReadStore() {
         this.db = new Database("reads", CrudStore.DEFAULT_CONNECTIONS);
+        this.queries = new Queries(db, Q1, Q2);
         db.execute(SCHEMA);
     }
 
@@ -225,42 +227,12 @@ public final class ReadStore implements AutoCloseable {
 
     /** Q1, answered from {@code articles_by_hashtag}; same contract as {@link ArticleService#articlesByHashtags}. */
     public Map<String, List<ArticleRef>> articlesByHashtags(Collection<String> tags, int limitPerTag) {
-        List<String> wanted = Validation.queryTags(tags);
-        Validation.checkLimit(limitPerTag);
-        return db.read(c -> {
-            Map<String, List<ArticleRef>> out = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(Q1)) {
-                for (String tag : wanted) {
-                    s.setString(1, tag);
-                    s.setInt(2, limitPerTag);
-                    List<ArticleRef> refs = new ArrayList<>();
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            refs.add(new ArticleRef(r.getLong(1), r.getString(2)));
-                        }
-                    }
-                    out.put(tag, List.copyOf(refs));
-                }
-            }
-            return out;
-        });
+        return queries.articlesByHashtags(tags, limitPerTag);
     }
 
     /** Q2, answered from {@code users_by_source_url}; same contract as {@link ArticleService#usersBySourceUrl}. */
     public List<String> usersBySourceUrl(String sourceUrl) {
-        Objects.requireNonNull(sourceUrl, "sourceUrl");
-        return db.read(c -> {
-            List<String> users = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(Q2)) {
-                s.setString(1, sourceUrl);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        users.add(r.getString(1));
-                    }
-                }
-            }
-            return List.copyOf(users);
-        });
+        return queries.usersBySourceUrl(sourceUrl);
     }
 
     /**
@@ -268,25 +240,7 @@ public final class ReadStore implements AutoCloseable {
      * index each query reads, and whether it must sort.
      */
     public Map<String, String> queryPlans() {
-        return db.read(c -> {
-            Map<String, String> plans = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q1)) {
-                s.setString(1, "java");
-                s.setInt(2, 20);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q1", r.getString(1));
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + Q2)) {
-                s.setString(1, "https://go.dev/blog");
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q2", r.getString(1));
-                }
-            }
-            return plans;
-        });
+        return queries.plans();
     }
 
     /** Everything in the read model, sorted, for comparing two read models. */

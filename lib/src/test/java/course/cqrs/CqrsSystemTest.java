@@ -1,8 +1,8 @@
 package course.cqrs;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import course.testing.NoThreadsLeft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,17 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CqrsSystemTest {
-    private long threadsBefore;
-
-    @BeforeEach
-    void countThreads() throws InterruptedException {
-        threadsBefore = TestData.awaitPoolThreadsAtMost(0);
-    }
-
-    @AfterEach
-    void noThreadIsLeaked() throws InterruptedException {
-        assertEquals(threadsBefore, TestData.awaitPoolThreadsAtMost(threadsBefore), "threads left running");
-    }
+    @RegisterExtension
+    static final NoThreadsLeft NO_THREADS_LEFT = new NoThreadsLeft(TestData::awaitPoolThreadsAtMost,
+            () -> "threads left running");
 
     @Test
     void onceCaughtUpQ1AndQ2AgreeWithCrud() throws Exception {

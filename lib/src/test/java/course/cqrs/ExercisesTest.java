@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.exercises.Check;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExercisesTest {
     @Test
     void wrongAttemptsGetAFriendlyNotYetInsteadOfAnException() {
-        Exercises.Check view = Exercises.checkUsersByUrlView(articles -> Map.of());
+        Check view = Exercises.checkUsersByUrlView(articles -> Map.of());
         assertFalse(view.passed());
         assertTrue(view.message().startsWith("NOT YET: for https://"), view.message());
 
-        Exercises.Check order = Exercises.checkNewestFirst((articles, tag, limit) ->
+        Check order = Exercises.checkNewestFirst((articles, tag, limit) ->
                 articles.stream().filter(a -> a.hashtags().contains(tag)).limit(limit).map(Article::ref).toList());
         assertFalse(order.passed(), order.message());
 
-        Exercises.Check fold = Exercises.checkArticlesByUser(entries -> {
+        Check fold = Exercises.checkArticlesByUser(entries -> {
             throw new UnsupportedOperationException("todo");
         });
         assertTrue(fold.message().contains("UnsupportedOperationException: todo"), fold.message());
@@ -27,7 +28,7 @@ class ExercisesTest {
 
     @Test
     void countingReDeliveredEntriesTwiceIsCaught() {
-        Exercises.Check fold = Exercises.checkArticlesByUser(entries -> {
+        Check fold = Exercises.checkArticlesByUser(entries -> {
             Map<String, List<Long>> naive = new java.util.TreeMap<>();
             entries.forEach(e -> naive.computeIfAbsent(e.event().data().userId(), u -> new java.util.ArrayList<>())
                     .add(e.event().key()));
@@ -39,7 +40,7 @@ class ExercisesTest {
 
     @Test
     void aWaitThatIgnoresItsTimeoutIsCaught() {
-        Exercises.Check wait = Exercises.checkVisibilityWait((app, id, tag, timeout) -> true);
+        Check wait = Exercises.checkVisibilityWait((app, id, tag, timeout) -> true);
         assertFalse(wait.passed());
         assertTrue(wait.message().contains("projector stopped"), wait.message());
     }

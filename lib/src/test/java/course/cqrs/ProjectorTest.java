@@ -1,8 +1,8 @@
 package course.cqrs;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import course.testing.NoThreadsLeft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,17 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProjectorTest {
-    private long threadsBefore;
-
-    @BeforeEach
-    void countThreads() throws InterruptedException {
-        threadsBefore = TestData.awaitPoolThreadsAtMost(0);
-    }
-
-    @AfterEach
-    void noThreadIsLeaked() throws InterruptedException {
-        assertEquals(threadsBefore, TestData.awaitPoolThreadsAtMost(threadsBefore), "projector threads left running");
-    }
+    @RegisterExtension
+    static final NoThreadsLeft NO_THREADS_LEFT = new NoThreadsLeft(TestData::awaitPoolThreadsAtMost,
+            () -> "projector threads left running");
 
     /** A fresh read model built synchronously from the whole log: the reference. */
     private static ReadStore.Contents freshReplay(EventLog log) {

@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.exercises.Check;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SolutionsTest {
     @Test
     void everySolutionPassesItsCheck() {
-        Exercises.Check[] checks = {
+        Check[] checks = {
             Exercises.checkUsersByUrlView(Solutions::usersByUrlView),
             Exercises.checkNewestFirst(Solutions::newestFirst),
             Exercises.checkArticlesByUser(Solutions::articlesByUser),
             Exercises.checkVisibilityWait(Solutions::awaitVisible),
         };
-        for (Exercises.Check c : checks) {
+        for (Check c : checks) {
             assertTrue(c.passed(), c.message());
         }
     }

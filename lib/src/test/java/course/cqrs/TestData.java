@@ -1,6 +1,7 @@
 package course.cqrs;
 
 import course.pool.WorkerPool;
+import course.testing.NoThreadsLeft;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,12 +32,6 @@ final class TestData {
 
     /** Waits, bounded, until at most {@code expected} pool threads are alive; returns how many are. */
     static long awaitPoolThreadsAtMost(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long live = poolThreads();
-        while (live > expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            live = poolThreads();
-        }
-        return live;
+        return NoThreadsLeft.awaitAtMost(expected, TestData::poolThreads, PATIENCE);
     }
 }
