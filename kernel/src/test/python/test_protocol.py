@@ -7,6 +7,7 @@ import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_kernel_test.msgspec_v5 import validate_message
 
 
 class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
@@ -33,6 +34,32 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
     # A delay every check below is scaled from, and the bound the issue sets for interrupts.
     DELAY = 0.5
     INTERRUPT_BOUND = 2.0
+    # How long to wait for each output message of a cell. The base class waits 0.1 s, which a
+    # loaded machine can exceed between a cell's reply and its idle status.
+    OUTPUT_WAIT = 20 * DELAY
+
+    def execute_helper(self, code, timeout=jupyter_kernel_test.TIMEOUT, silent=False, store_history=True,
+                       stop_on_error=True):
+        """Runs code and returns its reply and output messages, like the base class, but waits
+        OUTPUT_WAIT for each message on the iopub channel."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history,
+                                 stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.OUTPUT_WAIT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            validate_message(msg, msg["msg_type"], msg_id)
+            kind = msg["msg_type"]
+            if kind == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    return reply, outputs
+            elif kind == "execute_input":
+                self.assertEqual(msg["content"]["code"], code)
+            else:
+                outputs.append(msg)
 
     def run_interrupted(self, code):
         """Starts code, interrupts it after DELAY, and returns (reply, seconds the stop took)."""

@@ -179,6 +179,7 @@ public final class CourseKernel extends BaseKernel {
     @Override
     public Object evalRaw(String code) {
         interruptRequested = false;
+        control.clearPendingStop();
         control.clearValues();
         Object value = magics.evalCell(code);
         if (value == NO_VALUE) {

@@ -43,6 +43,12 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
     private Thread running;
     /** Whether {@link #stop()} was called while the current snippet ran. Guarded by {@link #lock}. */
     private boolean stopRequested;
+    /**
+     * Whether {@link #stop()} was called between snippets of a cell (while JShell compiled, say);
+     * the next snippet then stops before it starts. Guarded by {@link #lock}; cleared by
+     * {@link #clearPendingStop()} when a cell begins.
+     */
+    private boolean pendingStop;
 
     /** The stop flag of the generated cancel class; null until the first snippet has run. */
     private volatile Field allStop;
@@ -91,6 +97,11 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
             }
         }, "notebook-cell");
         synchronized (lock) {
+            if (pendingStop) {
+                pendingStop = false;
+                lastStopped = true;
+                throw new StoppedException();
+            }
             running = thread;
             stopRequested = false;
         }
@@ -149,6 +160,13 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
         return failure;
     }
 
+    /** Forgets a stop that arrived before the current cell began. */
+    public void clearPendingStop() {
+        synchronized (lock) {
+            pendingStop = false;
+        }
+    }
+
     /** Whether the last snippet was stopped by {@link #stop()}; clears the answer. */
     public boolean takeStopped() {
         boolean stopped = lastStopped;
@@ -160,6 +178,7 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
     public void stop() {
         synchronized (lock) {
             if (running == null) {
+                pendingStop = true;
                 return;
             }
             stopRequested = true;

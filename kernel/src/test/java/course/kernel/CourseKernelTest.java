@@ -168,16 +168,25 @@ class CourseKernelTest {
         assertInterruptStops("long spins = 0; while (true) { spins++; }");
     }
 
+    /** Set by a cell under test once it runs, so that the interrupt is not sent too early. */
+    static final String RUNNING = "course.kernel.test.running";
+
     private void assertInterruptStops(String cell) throws Exception {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
+        System.clearProperty(RUNNING);
         Thread runner = new Thread(() -> {
             try {
-                kernel.evalRaw(cell);
+                kernel.evalRaw("System.setProperty(\"" + RUNNING + "\", \"yes\");\n" + cell);
             } catch (Throwable e) {
                 outcome.set(e);
             }
         }, "test-cell-runner");
         runner.start();
+        long waitUntil = System.nanoTime() + INTERRUPT_BOUND.toNanos() * 10;
+        while (System.getProperty(RUNNING) == null && runner.isAlive() && System.nanoTime() < waitUntil) {
+            Thread.sleep(10);
+        }
+        assertTrue(System.getProperty(RUNNING) != null, "the cell never started: " + outcome.get());
         Thread.sleep(DELAY.toMillis());
         long start = System.nanoTime();
         kernel.interrupt();
@@ -191,6 +200,13 @@ class CourseKernelTest {
         assertEquals("InterruptedCellException", outcome.get() == null ? "no error" : outcome.get().getClass().getSimpleName(),
                 "the cell must report that it was interrupted");
         assertEquals(2, kernel.evalRaw("1 + 1"), "the next cell must run normally");
+    }
+
+    @Test
+    void anInterruptBetweenSnippetsStopsTheNextOne() {
+        kernel.evalRaw("int before = 0;");
+        kernel.interrupt();
+        assertEquals(2, kernel.evalRaw("1 + 1"), "a cell that starts after an interrupt runs normally");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.exercises.Check;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,27 +24,6 @@ public final class Exercises {
     static final Duration SHORT = Duration.ofMillis(50);
 
     private Exercises() {
-    }
-
-    /**
-     * The outcome of a check: whether it passed, and a friendly message (also its {@code toString}).
-     *
-     * @param passed  whether every scenario behaved as asked
-     * @param message what to tell the learner
-     */
-    public record Check(boolean passed, String message) {
-        static Check pass(String what) {
-            return new Check(true, "PASS: " + what);
-        }
-
-        static Check notYet(String why) {
-            return new Check(false, "NOT YET: " + why);
-        }
-
-        @Override
-        public String toString() {
-            return message;
-        }
     }
 
     /**

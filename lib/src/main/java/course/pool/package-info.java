@@ -12,6 +12,10 @@
  *   <li>{@link course.pool.WorkerPool}: N workers (goroutines become platform or virtual
  *       threads, see {@link course.pool.ThreadKind}) between a bounded jobs queue and a bounded
  *       results stream (buffered channels become {@code ArrayBlockingQueue}s).</li>
+ *   <li>{@link course.pool.AbstractPool}: what every pool of the course shares (generator,
+ *       worker loop, results stream, closing); chapter 2's semaphore pool extends it too, so
+ *       the pools differ only in their synchronisation. {@link course.pool.Threads} joins
+ *       threads through interrupts.</li>
  *   <li>{@link course.pool.RaceDemo} and {@link course.pool.RaceTally}: the original client's
  *       lost-results race, reproduced and counted, and its fix.</li>
  *   <li>{@link course.pool.Timeline} and {@link course.pool.TimelineChart}: which worker ran

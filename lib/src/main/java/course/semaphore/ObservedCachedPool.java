@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.pool.Threads;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,19 +110,7 @@ public final class ObservedCachedPool implements Executor, AutoCloseable {
         synchronized (threads) {
             all = new ArrayList<>(threads);
         }
-        boolean interrupted = false;
-        for (Thread t : all) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinAll(all);
     }
 
     @Override

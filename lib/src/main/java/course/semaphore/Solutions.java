@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.pool.Threads;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -74,19 +76,7 @@ public final class Solutions {
             for (Thread t : returning) {
                 t.interrupt();
             }
-            boolean interrupted = false;
-            for (Thread t : returning) {
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinAll(returning); // waits through interrupts, then restores the flag
         }
     }
 }

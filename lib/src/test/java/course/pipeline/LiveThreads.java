@@ -1,5 +1,7 @@
 package course.pipeline;
 
+import course.testing.NoThreadsLeft;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -30,14 +32,8 @@ final class LiveThreads {
      * Waits up to {@link #GRACE} until at most {@code expected} pipeline threads are alive and
      * returns how many are; the caller asserts on it.
      */
-    static int awaitAtMost(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        int live = count();
-        while (live > expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            live = count();
-        }
-        return live;
+    static long awaitAtMost(long expected) throws InterruptedException {
+        return NoThreadsLeft.awaitAtMost(expected, LiveThreads::count, GRACE);
     }
 
     /** A description of what is alive, for assertion messages. */

@@ -1,12 +1,12 @@
 package course.pipeline;
 
+import course.testing.NoThreadsLeft;
 import course.pool.CancelledException;
 import course.pool.Context;
 import course.pool.DeadlineExceededException;
 import course.pool.ThreadKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,17 +35,8 @@ class PipelineTest {
     /** A bound for whole runs that should take milliseconds: generous, only to catch deadlocks. */
     static final Duration DEADLOCK_BOUND = Duration.ofSeconds(15);
 
-    private int threadsBefore;
-
-    @BeforeEach
-    void countThreads() throws InterruptedException {
-        threadsBefore = LiveThreads.awaitAtMost(0);
-    }
-
-    @AfterEach
-    void noThreadIsLeftBehind() throws InterruptedException {
-        assertEquals(threadsBefore, LiveThreads.awaitAtMost(threadsBefore), LiveThreads::describe);
-    }
+    @RegisterExtension
+    static final NoThreadsLeft NO_THREADS_LEFT = new NoThreadsLeft(LiveThreads::awaitAtMost, LiveThreads::describe);
 
     private static List<Integer> upTo(int n) {
         return IntStream.rangeClosed(1, n).boxed().toList();

@@ -1,8 +1,8 @@
 package course.pipeline;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import course.testing.NoThreadsLeft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -26,17 +26,8 @@ class RunTest {
     /** Long enough never to end by itself within a test. */
     static final Duration FOREVER = Duration.ofMinutes(5);
 
-    private int threadsBefore;
-
-    @BeforeEach
-    void countThreads() throws InterruptedException {
-        threadsBefore = LiveThreads.awaitAtMost(0);
-    }
-
-    @AfterEach
-    void noThreadIsLeftBehind() throws InterruptedException {
-        assertEquals(threadsBefore, LiveThreads.awaitAtMost(threadsBefore), LiveThreads::describe);
-    }
+    @RegisterExtension
+    static final NoThreadsLeft NO_THREADS_LEFT = new NoThreadsLeft(LiveThreads::awaitAtMost, LiveThreads::describe);
 
     private static Pipeline<Integer> stuck() {
         return Pipeline.range(1, 100).map("stuck", n -> {

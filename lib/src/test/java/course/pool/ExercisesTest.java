@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.exercises.Check;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExercisesTest {
     @Test
     void unchangedStubsGetAFriendlyNotYet() {
-        Exercises.Check retry = Exercises.checkRetry((f, n) -> f);
+        Check retry = Exercises.checkRetry((f, n) -> f);
         assertFalse(retry.passed());
         assertTrue(retry.toString().startsWith("NOT YET: "), retry.toString());
-        Exercises.Check timeout = Exercises.checkPerJobTimeout((f, d) -> f);
+        Check timeout = Exercises.checkPerJobTimeout((f, d) -> f);
         assertFalse(timeout.passed());
         assertTrue(timeout.toString().startsWith("NOT YET: "), timeout.toString());
         assertFalse(Exercises.checkDeadlineAnswer(10).passed());
@@ -19,7 +20,7 @@ class ExercisesTest {
 
     @Test
     void anAttemptThatThrowsGetsANotYetRatherThanAnError() {
-        Exercises.Check check = Exercises.checkRetry((f, n) -> {
+        Check check = Exercises.checkRetry((f, n) -> {
             throw new UnsupportedOperationException("TODO");
         });
         assertFalse(check.passed());
@@ -28,7 +29,7 @@ class ExercisesTest {
 
     @Test
     void aRetryThatIgnoresCancellationIsCaught() {
-        Exercises.Check check = Exercises.checkRetry((f, n) -> (ctx, a) -> {
+        Check check = Exercises.checkRetry((f, n) -> (ctx, a) -> {
             Exception last = null;
             for (int i = 0; i < n; i++) {
                 try {

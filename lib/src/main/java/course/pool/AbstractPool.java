@@ -1,0 +1,229 @@
+package course.pool;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * What every worker pool of the course shares: the generator that feeds the batch into the
+ * jobs queue, N workers running the same loop, and the results stream a reader reads until it
+ * closes. Chapter 1's {@link WorkerPool} and chapter 2's {@code course.semaphore.SemaphorePool}
+ * extend it and differ only in their <em>synchronisation</em>, that is, in how they learn that
+ * every worker has exited so that the stream may close:
+ * <ul>
+ *   <li>{@link #run(Context)} starts the workers with {@link #startWorker}, giving each an exit
+ *       action (count down a wait group, give back a semaphore slot, ...);</li>
+ *   <li>{@link #finish()} closes the stream ({@link #closeResults()}) by the pool's rules, once
+ *       its synchronisation says every worker is gone.</li>
+ * </ul>
+ *
+ * <p>Reading, cancellation, failures and closing work the same for every pool: see
+ * {@link WorkerPool}. A pool runs one batch once; {@link #close()} cancels whatever still runs,
+ * discards unread results and waits for every thread of the pool to end.
+ *
+ * <pre>{@code
+ * // a pool whose last worker out closes the stream
+ * public void run(Context ctx) {
+ *     start(ctx, context -> {
+ *         running.set(workers());
+ *         for (int i = 0; i < workers(); i++) {
+ *             startWorker(i, context, timeline, () -> { if (running.decrementAndGet() == 0) finish(); });
+ *         }
+ *     });
+ * }
+ * protected void finish() { closeResults(); }
+ * }</pre>
+ *
+ * @param <A> the jobs' argument type
+ * @param <R> the jobs' result type
+ */
+public abstract class AbstractPool<A, R> implements AutoCloseable {
+    private final int workers;
+    private final ThreadKind kind;
+    private final String name;
+    /** The generator, jobs queue, worker loop and results stream. */
+    private final Workers<A, R> mechanics;
+
+    /**
+     * A pool of {@code workers} workers of the given kind, named by {@code name} (asked once the
+     * arguments are checked), whose threads are counted in {@code liveThreads}.
+     *
+     * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
+     * @throws IllegalArgumentException when {@code workers} is zero or negative
+     * @throws NullPointerException     when {@code kind} is null
+     */
+    protected AbstractPool(String what, int workers, ThreadKind kind, Supplier<String> name, AtomicInteger liveThreads) {
+        if (workers <= 0) {
+            throw new IllegalArgumentException(what + " needs at least one worker, got " + workers);
+        }
+        this.workers = workers;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.name = name.get();
+        this.mechanics = new Workers<>(this.name, workers, kind, liveThreads);
+    }
+
+    /**
+     * Starts the generator: a thread that puts every job of {@code batch} into the jobs queue, in
+     * order, blocking while it is full, then marks the end of the batch. The batch is copied now.
+     *
+     * @throws NullPointerException  when the batch or one of its jobs is null (the message says which)
+     * @throws IllegalStateException when the pool is closed or already has a batch
+     */
+    public void generateFrom(Collection<? extends Job<A, R>> batch) {
+        mechanics.generateFrom(batch);
+    }
+
+    /**
+     * Starts the workers. They run until the batch is done or {@code ctx} is done (cancelled or
+     * past its deadline), whichever comes first. Returns at once; read the results with
+     * {@link #results()}.
+     *
+     * @throws NullPointerException  when {@code ctx} is null
+     * @throws IllegalStateException when the pool is closed or already running
+     */
+    public abstract void run(Context ctx);
+
+    /**
+     * Feeds {@code batch}, runs it with {@code ctx} and reads every result until the stream
+     * closes. Results come in the order they arrived, not in batch order.
+     *
+     * @throws InterruptedException  when the calling thread is interrupted while reading
+     * @throws IllegalStateException when the pool is closed, or already has a batch or a run
+     */
+    public List<Result<R>> runAll(Context ctx, Collection<? extends Job<A, R>> batch) throws InterruptedException {
+        Objects.requireNonNull(ctx, "ctx");
+        generateFrom(batch);
+        run(ctx);
+        return readAll();
+    }
+
+    /**
+     * The next result, waiting for one if need be; empty once the stream is closed and every
+     * result has been read.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public Optional<Result<R>> take() throws InterruptedException {
+        return mechanics.take();
+    }
+
+    /**
+     * The next result if one arrives within {@code timeout}; empty if none does <em>or</em> if the
+     * stream is closed (then {@link #isClosed()} is true).
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
+        return mechanics.poll(timeout);
+    }
+
+    /**
+     * The results stream as an {@code Iterable}: each iterator blocks for the next result and ends
+     * when the stream is closed. An interrupt while waiting restores the thread's interrupt flag
+     * and throws {@link IllegalStateException}.
+     */
+    public Iterable<Result<R>> results() {
+        return mechanics.results();
+    }
+
+    /** The results stream as a sequential {@code Stream} that ends when the stream is closed. */
+    public Stream<Result<R>> stream() {
+        return mechanics.stream();
+    }
+
+    /**
+     * Reads every remaining result until the stream is closed.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public List<Result<R>> readAll() throws InterruptedException {
+        return mechanics.readAll();
+    }
+
+    /** Whether a reader has reached the end of the results stream. */
+    public boolean isClosed() {
+        return mechanics.isClosed();
+    }
+
+    /** The number of workers. */
+    public int workers() {
+        return workers;
+    }
+
+    /** The kind of thread the workers run on. */
+    public ThreadKind kind() {
+        return kind;
+    }
+
+    /** The pool's name, which prefixes its threads' names, e.g. {@code course-pool-3}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Cancels the run if it is still going, stops the generator, discards unread results and
+     * waits until every thread of the pool has ended. Idempotent. If a job ignores its context,
+     * this waits for that job to finish. An interrupt while waiting is remembered and restored
+     * on return.
+     */
+    @Override
+    public void close() {
+        mechanics.close(this::finish); // never run: no worker will ever close the stream
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", " + workers + " "
+                + kind.name().toLowerCase(java.util.Locale.ROOT) + " workers, " + state() + "]";
+    }
+
+    /** {@code closed}, {@code not started}, {@code finished} or {@code running}. */
+    protected final String state() {
+        return mechanics.state();
+    }
+
+    // ---- hooks for the synchronisation ---------------------------------------------------
+
+    /**
+     * Ends the run by the pool's rules: closes the results stream with {@link #closeResults()},
+     * and whatever else the pool's synchronisation asks. The pool calls it once every worker has
+     * exited; {@link #close()} calls it when the run never started. Must be idempotent.
+     */
+    protected abstract void finish();
+
+    /**
+     * Begins the run: makes its context (a child of {@code ctx} that {@link #close()} also
+     * cancels) and hands it to {@code starter}, which starts the pool's threads while the
+     * lifecycle lock is held. When the context is done, the generator stops and idle workers wake.
+     *
+     * @throws NullPointerException  when an argument is null
+     * @throws IllegalStateException when the pool is closed or already running
+     */
+    protected final void start(Context ctx, Consumer<Context> starter) {
+        mechanics.start(ctx, starter);
+    }
+
+    /**
+     * Starts worker {@code index} ({@code <name>-worker-<index>}) on the shared loop, recording
+     * its jobs in {@code timeline}; it runs {@code onExit} as its last act, however it ends.
+     */
+    protected final Thread startWorker(int index, Context ctx, Timeline timeline, Runnable onExit) {
+        return mechanics.startWorker(index, ctx, timeline, onExit);
+    }
+
+    /** Starts another thread of the pool (e.g. a coordinator), counted and joined like the workers. */
+    protected final Thread startThread(String threadName, Runnable task) {
+        return mechanics.startThread(threadName, task);
+    }
+
+    /** Closes the results stream: puts its end marker, once. Later calls do nothing. */
+    protected final void closeResults() {
+        mechanics.closeResults();
+    }
+}

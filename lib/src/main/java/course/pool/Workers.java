@@ -1,0 +1,464 @@
+package course.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The mechanics of {@link AbstractPool}: the generator, the jobs queue, the worker loop and the
+ * results stream, with the lifecycle (closed, started) and the threads to join on close.
+ *
+ * <ul>
+ *   <li>{@link #generateFrom} starts the <em>generator</em>, which feeds the batch into the jobs
+ *       queue (capacity N), blocking while it is full, then marks its end.</li>
+ *   <li>{@link #start} makes the run's context and, under the lifecycle lock, lets the pool start
+ *       its threads; when the context is done, the generator stops and waiting workers wake.</li>
+ *   <li>{@link #startWorker} starts one worker running the shared loop; when the loop ends, for
+ *       whatever reason, it runs the pool's exit action.</li>
+ *   <li>{@link #closeResults()} puts the end marker on the results stream, once.</li>
+ *   <li>{@link #close(Runnable)} cancels, drains and joins every thread started here.</li>
+ * </ul>
+ *
+ * @param <A> the jobs' argument type
+ * @param <R> the jobs' result type
+ */
+final class Workers<A, R> {
+    /** Marks the end of the batch in the jobs queue; a worker that takes it puts it back for the others. */
+    private static final Job<Object, Object> END_OF_JOBS = Job.of("end-of-jobs", "sentinel", null, (c, a) -> null);
+    /** Offered to the jobs queue on cancellation, to wake workers blocked on an empty queue. */
+    private static final Job<Object, Object> WAKE_UP = Job.of("wake-up", "sentinel", null, (c, a) -> null);
+    /** Marks the end of the results stream; a reader that takes it puts it back for the others. */
+    private static final Result<Object> END_OF_RESULTS = Result.ok(new JobDescriptor("end-of-results", "sentinel"), null);
+
+    private final int workers;
+    private final ThreadKind kind;
+    private final String name;
+    /** The owning pool class's count of its threads still running. */
+    private final AtomicInteger liveThreads;
+    /** Capacity {@link #workers}. Producer: the generator (then {@link #END_OF_JOBS}) and {@link #wake()}. Consumers: workers. */
+    private final BlockingQueue<Job<A, R>> jobs;
+    /** Capacity {@link #workers}. Producers: workers, then {@link #closeResults()}. Consumers: readers. */
+    private final BlockingQueue<Result<R>> results;
+    /** Cancelled by {@link #close}; the run's context and the generator follow it. */
+    private final Context life = Context.background().withCancel();
+    /** Set once, by whoever puts {@link #END_OF_RESULTS}. */
+    private final AtomicBoolean resultsClosed = new AtomicBoolean();
+    /** Set once a reader has taken {@link #END_OF_RESULTS}. */
+    private volatile boolean endSeen;
+
+    /** Guards the lifecycle fields below. Never held while blocking. */
+    private final Object lock = new Object();
+    /** Set by close(); afterwards generateFrom() and start() are refused. Guarded by lock. */
+    private boolean closed;
+    /** The generator thread, once generateFrom() is called. Guarded by lock. */
+    private Thread generator;
+    /** Every thread started here (generator, workers, any coordinator), for close. Guarded by lock. */
+    private final List<Thread> threads = new ArrayList<>();
+    /** The run's context (a child of start's argument), once start() is called; written under lock. */
+    private volatile Context runContext;
+
+    /**
+     * The mechanics for a pool of {@code workers} workers of the given kind, whose threads are
+     * named after {@code name} and counted in {@code liveThreads}.
+     *
+     * @throws IllegalArgumentException when {@code workers} is zero or negative
+     * @throws NullPointerException     when an argument is null
+     */
+    public Workers(String name, int workers, ThreadKind kind, AtomicInteger liveThreads) {
+        if (workers <= 0) {
+            throw new IllegalArgumentException("a worker pool needs at least one worker, got " + workers);
+        }
+        this.name = Objects.requireNonNull(name, "name");
+        this.workers = workers;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.liveThreads = Objects.requireNonNull(liveThreads, "liveThreads");
+        this.jobs = new ArrayBlockingQueue<>(workers);
+        this.results = new ArrayBlockingQueue<>(workers);
+    }
+
+    /**
+     * Starts the generator: a thread that puts every job of {@code batch} into the jobs queue, in
+     * order, blocking while it is full, then marks the end of the batch. The batch is copied now.
+     *
+     * @throws NullPointerException  when the batch or one of its jobs is null (the message says which)
+     * @throws IllegalStateException when closed or already given a batch
+     */
+    public void generateFrom(Collection<? extends Job<A, R>> batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<Job<A, R>> copy = new ArrayList<>(batch.size());
+        for (Job<A, R> job : batch) {
+            if (job == null) {
+                throw new NullPointerException("job " + copy.size() + " of the batch is null");
+            }
+            copy.add(job);
+        }
+        synchronized (lock) {
+            requireOpen("feed it a batch");
+            if (generator != null) {
+                throw new IllegalStateException(name + " already has a batch; a pool runs one batch, "
+                        + "so make a new pool for the next");
+            }
+            generator = startThread(name + "-generator", () -> generate(copy));
+        }
+        life.onDone(this::interruptGenerator);
+    }
+
+    /**
+     * Begins the run: makes its context (a child of {@code ctx} that {@link #close} also
+     * cancels) and hands it to {@code starter}, which starts the pool's threads while the
+     * lifecycle lock is held, so that {@link #close} sees every one of them. When the context is
+     * done, the generator stops and workers waiting for a job wake up.
+     *
+     * @throws NullPointerException  when an argument is null
+     * @throws IllegalStateException when closed or already started
+     */
+    public void start(Context ctx, Consumer<Context> starter) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(starter, "starter");
+        Context context;
+        synchronized (lock) {
+            requireOpen("run it");
+            if (runContext != null) {
+                throw new IllegalStateException(name + " is already running; a pool runs once, "
+                        + "so make a new pool for the next run");
+            }
+            context = ctx.withCancel();
+            runContext = context;
+            starter.accept(context);
+        }
+        life.onDone(context::cancel);
+        context.onDone(this::wake);
+    }
+
+    /**
+     * Starts worker {@code index} on the shared loop, recording its jobs in {@code timeline}.
+     * The worker runs {@code onExit} as the last thing it does, however the loop ends.
+     */
+    public Thread startWorker(int index, Context ctx, Timeline timeline, Runnable onExit) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(onExit, "onExit");
+        return startThread(name + "-worker-" + index, () -> work(index, ctx, timeline, onExit));
+    }
+
+    /**
+     * Starts a thread of the pool named {@code threadName}, counted among the live threads and
+     * joined by {@link #close}.
+     */
+    public Thread startThread(String threadName, Runnable task) {
+        liveThreads.incrementAndGet();
+        Thread thread;
+        try {
+            thread = kind.start(threadName, () -> {
+                try {
+                    task.run();
+                } finally {
+                    liveThreads.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            liveThreads.decrementAndGet();
+            throw e;
+        }
+        synchronized (lock) {
+            threads.add(thread);
+        }
+        return thread;
+    }
+
+    /** Closes the results stream: puts its end marker, once. Later calls do nothing. */
+    public void closeResults() {
+        if (resultsClosed.compareAndSet(false, true)) {
+            putUninterruptibly(results, endOfResults());
+        }
+    }
+
+    /**
+     * The next result, waiting for one if need be; empty once the stream is closed and every
+     * result has been read.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public Optional<Result<R>> take() throws InterruptedException {
+        return received(results.take());
+    }
+
+    /**
+     * The next result if one arrives within {@code timeout}; empty if none does <em>or</em> if the
+     * stream is closed (then {@link #isClosed()} is true).
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        return received(results.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * The results stream as an {@code Iterable}: each iterator blocks for the next result and ends
+     * when the stream is closed. An interrupt while waiting restores the thread's interrupt flag
+     * and throws {@link IllegalStateException}.
+     */
+    public Iterable<Result<R>> results() {
+        return ResultIterator::new;
+    }
+
+    /** The results stream as a sequential {@code Stream} that ends when the stream is closed. */
+    public Stream<Result<R>> stream() {
+        return StreamSupport.stream(results().spliterator(), false);
+    }
+
+    /**
+     * Reads every remaining result until the stream is closed.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    public List<Result<R>> readAll() throws InterruptedException {
+        List<Result<R>> all = new ArrayList<>();
+        for (Optional<Result<R>> r = take(); r.isPresent(); r = take()) {
+            all.add(r.get());
+        }
+        return all;
+    }
+
+    /** Whether a reader has reached the end of the results stream. */
+    public boolean isClosed() {
+        return endSeen;
+    }
+
+    /** {@code closed}, {@code not started}, {@code finished} or {@code running}. */
+    public String state() {
+        synchronized (lock) {
+            return closed ? "closed" : runContext == null ? "not started" : endSeen ? "finished" : "running";
+        }
+    }
+
+    /**
+     * Cancels the run if it is still going, stops the generator, discards unread results and
+     * waits until every thread started here has ended. If the run never started,
+     * {@code ifNeverStarted} runs first: it must close the results stream, since no worker
+     * will. Idempotent. An interrupt while waiting is remembered and restored on return.
+     */
+    public void close(Runnable ifNeverStarted) {
+        boolean started;
+        synchronized (lock) {
+            closed = true;
+            started = runContext != null;
+        }
+        life.cancel();
+        if (!started) {
+            ifNeverStarted.run();
+        }
+        boolean interrupted = false;
+        while (!endSeen) {
+            try {
+                take();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // A thread may start another (a coordinator its workers): join until no new one appears.
+        for (int joined = 0; ; ) {
+            List<Thread> all;
+            synchronized (lock) {
+                all = List.copyOf(threads.subList(joined, threads.size()));
+            }
+            if (all.isEmpty()) {
+                break;
+            }
+            Threads.joinAll(all); // restores the interrupt, if any, on return
+            joined += all.size();
+        }
+    }
+
+    /** Puts {@code item} on {@code queue}, waiting through interrupts; an interrupt is restored on return. */
+    private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- mechanics ---------------------------------------------------------------------
+
+    /** The generator's loop: feed every job, then the end marker; stop quietly when interrupted. */
+    private void generate(List<Job<A, R>> batch) {
+        try {
+            for (Job<A, R> job : batch) {
+                if (stopping()) {
+                    return;
+                }
+                jobs.put(job);
+            }
+            jobs.put(endOfJobs());
+        } catch (InterruptedException e) {
+            // the run was cancelled or the pool closed: nobody will take more jobs
+        }
+    }
+
+    /**
+     * A worker's loop. Plan:
+     * 1. If the context is done, report its cause once and exit.
+     * 2. Take a job; a wake-up goes back to step 1; the end marker is put back and ends the loop.
+     * 3. If the context became done while waiting, drop the job and go back to step 1.
+     * 4. Run the job, record its span, put its result (blocking while the stream is full).
+     * On exit, whatever the reason, run the pool's exit action.
+     */
+    private void work(int index, Context ctx, Timeline timeline, Runnable onExit) {
+        JobDescriptor self = new JobDescriptor(name + "-worker-" + index, WorkerPool.STOP_TYPE, Map.of("worker", index));
+        try {
+            while (true) {
+                if (ctx.isDone()) {
+                    putUninterruptibly(results, Result.failed(self, ctx.cause()));
+                    return;
+                }
+                Job<A, R> job = takeJob();
+                if (job == WAKE_UP || ctx.isDone()) {
+                    continue;
+                }
+                if (job == END_OF_JOBS) {
+                    jobs.offer(job); // room is certain: nothing follows the end marker but wake-ups on cancel
+                    return;
+                }
+                long start = System.nanoTime();
+                Result<R> result = job.execute(ctx);
+                timeline.record(index, job.descriptor(), start, System.nanoTime(), result.isOk());
+                Thread.interrupted(); // a job's interrupt must not leak into the worker's own waits
+                putUninterruptibly(results, result);
+            }
+        } finally {
+            onExit.run();
+        }
+    }
+
+    private Job<A, R> takeJob() {
+        while (true) {
+            try {
+                return jobs.take();
+            } catch (InterruptedException e) {
+                // only the pool may stop a worker, through the context; keep waiting
+            }
+        }
+    }
+
+    /** Called when the run's context is done: stop the generator, wake workers waiting for jobs. */
+    private void wake() {
+        interruptGenerator();
+        for (int i = 0; i < workers; i++) {
+            if (!jobs.offer(wakeUp())) {
+                break; // a full queue wakes every waiting worker by itself
+            }
+        }
+    }
+
+    private void interruptGenerator() {
+        Thread feeding;
+        synchronized (lock) {
+            feeding = generator;
+        }
+        if (feeding != null) {
+            feeding.interrupt();
+        }
+    }
+
+    private boolean stopping() {
+        Context context = runContext;
+        return life.isDone() || (context != null && context.isDone());
+    }
+
+    private Optional<Result<R>> received(Result<R> r) {
+        if (r == null) {
+            return Optional.empty();
+        }
+        if (r == END_OF_RESULTS) {
+            results.offer(r); // let any other reader see the end too; the queue is empty behind the marker
+            endSeen = true;
+            return Optional.empty();
+        }
+        return Optional.of(r);
+    }
+
+    private void requireOpen(String action) {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed; cannot " + action + " any more");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Job<A, R> endOfJobs() {
+        return (Job<A, R>) (Job<?, ?>) END_OF_JOBS;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Job<A, R> wakeUp() {
+        return (Job<A, R>) (Job<?, ?>) WAKE_UP;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Result<R> endOfResults() {
+        return (Result<R>) (Result<?>) END_OF_RESULTS;
+    }
+
+    /** Reads the stream until it is closed. */
+    private final class ResultIterator implements Iterator<Result<R>> {
+        private Result<R> next;
+        private boolean ended;
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            try {
+                Optional<Result<R>> r = take();
+                if (r.isPresent()) {
+                    next = r.get();
+                    return true;
+                }
+                ended = true;
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the next result of " + name, e);
+            }
+        }
+
+        @Override
+        public Result<R> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException(name + " has no more results: its stream is closed");
+            }
+            Result<R> r = next;
+            next = null;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package course.pool;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadsTest {
+    /** The one delay of this class. */
+    static final Duration SHORT = Duration.ofMillis(20);
+
+    @Test
+    void joinAllReturnsOnlyOnceEveryThreadHasEnded() {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(Thread.ofPlatform().name("threads-test-" + i).start(() -> sleep(SHORT)));
+        }
+        Threads.joinAll(threads);
+        for (Thread t : threads) {
+            assertFalse(t.isAlive(), t.getName() + " still alive after joinAll");
+        }
+    }
+
+    @Test
+    void joinAllWaitsThroughAnInterruptAndRestoresIt() throws InterruptedException {
+        CountDownLatch joining = new CountDownLatch(1);
+        Thread sleeper = Thread.ofPlatform().name("threads-test-sleeper").start(() -> {
+            awaitQuietly(joining);
+            sleep(SHORT.multipliedBy(3));
+        });
+        boolean[] seen = new boolean[2];
+        Thread joiner = Thread.ofPlatform().name("threads-test-joiner").start(() -> {
+            joining.countDown();
+            Threads.joinAll(List.of(sleeper));
+            seen[0] = !sleeper.isAlive();
+            seen[1] = Thread.currentThread().isInterrupted();
+        });
+        joining.await();
+        joiner.interrupt();
+        joiner.join();
+        sleeper.join();
+        assertTrue(seen[0], "joinAll returned before the thread ended");
+        assertTrue(seen[1], "joinAll swallowed the interrupt");
+    }
+
+    @Test
+    void joinAllRefusesANullThread() {
+        List<Thread> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThrows(NullPointerException.class, () -> Threads.joinAll(withNull));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
