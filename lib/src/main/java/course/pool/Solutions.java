@@ -1,0 +1,75 @@
+package course.pool;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Worked solutions to the chapter's exercises, kept out of the notebook so that a learner
+ * sees them only by choice. {@link Exercises} checks any attempt, these included.
+ *
+ * <pre>{@code
+ * JobFunction<Integer, Integer> sturdy = Solutions.retry(flaky, 3);
+ * JobFunction<Integer, Integer> bounded = Solutions.withTimeout(slow, Duration.ofMillis(50));
+ * }</pre>
+ */
+public final class Solutions {
+    private Solutions() {
+    }
+
+    /**
+     * Exercise 1: runs {@code function} up to {@code attempts} times until it succeeds. It stops
+     * at once, rethrowing, when the run's context is done: retrying a cancelled run is pointless.
+     * After the last attempt it rethrows the last failure.
+     *
+     * @throws IllegalArgumentException when {@code attempts} is below 1
+     */
+    public static <A, R> JobFunction<A, R> retry(JobFunction<A, R> function, int attempts) {
+        Objects.requireNonNull(function, "function");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+        return (ctx, args) -> {
+            Exception last = null;
+            for (int attempt = 1; attempt <= attempts; attempt++) {
+                ctx.throwIfDone();
+                try {
+                    return function.apply(ctx, args);
+                } catch (Exception e) {
+                    if (ctx.isDone()) {
+                        throw e;
+                    }
+                    last = e;
+                }
+            }
+            throw last;
+        };
+    }
+
+    /**
+     * Exercise 2: runs {@code function} with a child context that expires after {@code timeout},
+     * so one slow job fails with {@link DeadlineExceededException} while the rest of the run goes
+     * on. The child is always cancelled afterwards, which releases its timer.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is not positive
+     */
+    public static <A, R> JobFunction<A, R> withTimeout(JobFunction<A, R> function, Duration timeout) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return (ctx, args) -> {
+            Context perJob = ctx.withTimeout(timeout);
+            try {
+                return function.apply(perJob, args);
+            } finally {
+                perJob.cancel();
+            }
+        };
+    }
+
+    /** Exercise 3: with a 10 ns deadline, each of the {@code workers} workers reports one error. */
+    public static int resultsOfATenNanosecondDeadline(int workers) {
+        return workers;
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * Chapter 1: the worker pool, translated from a Go original.
+ *
+ * <p>The pieces, and the Go construct each one plays:
+ * <ul>
+ *   <li>{@link course.pool.Context}: {@code context.Context}, a cancellation token with an
+ *       optional deadline; {@link course.pool.CancelledException} and
+ *       {@link course.pool.DeadlineExceededException} are its two errors.</li>
+ *   <li>{@link course.pool.Job}, {@link course.pool.JobDescriptor},
+ *       {@link course.pool.JobFunction} and {@link course.pool.Result}: a unit of work and
+ *       what came of it, a value or an error, always with the job's descriptor.</li>
+ *   <li>{@link course.pool.WorkerPool}: N workers (goroutines become platform or virtual
+ *       threads, see {@link course.pool.ThreadKind}) between a bounded jobs queue and a bounded
+ *       results stream (buffered channels become {@code ArrayBlockingQueue}s).</li>
+ *   <li>{@link course.pool.RaceDemo} and {@link course.pool.RaceTally}: the original client's
+ *       lost-results race, reproduced and counted, and its fix.</li>
+ *   <li>{@link course.pool.Timeline} and {@link course.pool.TimelineChart}: which worker ran
+ *       which job, drawn as a Gantt chart.</li>
+ *   <li>{@link course.pool.Jobs} and {@link course.pool.JobLoader}: ready-made batches, and the
+ *       demo batch read from {@code data/pool/jobs.json}.</li>
+ *   <li>{@link course.pool.Exercises} and {@link course.pool.Solutions}: the chapter's
+ *       self-checking exercises, and worked answers kept apart.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (var pool = new WorkerPool<Integer, Integer>(2)) {
+ *     List<Result<Integer>> results = pool.runAll(Context.background(), Jobs.doubling(10));
+ * }
+ * }</pre>
+ */
+package course.pool;

@@ -1,0 +1,29 @@
+package course.pool;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThreadKindTest {
+    @Test
+    void platformThreadsAreNamedDaemons() throws InterruptedException {
+        Thread t = ThreadKind.PLATFORM.start("kind-test-platform", () -> { });
+        t.join();
+        assertEquals("kind-test-platform", t.getName());
+        assertTrue(t.isDaemon());
+        assertFalse(t.isVirtual());
+        Thread u = ThreadKind.PLATFORM.builder("kind-test-").unstarted(() -> { });
+        assertEquals("kind-test-0", u.getName());
+    }
+
+    @Test
+    void virtualThreadsAreNamedAndVirtual() throws InterruptedException {
+        Thread t = ThreadKind.VIRTUAL.start("kind-test-virtual", () -> { });
+        t.join();
+        assertEquals("kind-test-virtual", t.getName());
+        assertTrue(t.isVirtual());
+        assertTrue(ThreadKind.VIRTUAL.builder("v-").unstarted(() -> { }).isVirtual());
+    }
+}

@@ -1,0 +1,57 @@
+package course.pool;
+
+import course.charts.Charts;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineChartTest {
+    static Timeline sample(int workers) {
+        Timeline t = new Timeline(workers);
+        long o = t.origin();
+        for (int i = 0; i < 3 * workers; i++) {
+            int w = i % workers;
+            long start = o + (i / workers) * 10_000_000L;
+            t.record(w, new JobDescriptor(Integer.toString(i), "nap"), start, start + 9_000_000L, i != 4);
+        }
+        return t;
+    }
+
+    @Test
+    void drawsATimelineAtTheCoursesSize() {
+        BufferedImage image = TimelineChart.draw("jobs", sample(2));
+        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(Charts.HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void drawsAnEmptyTimeline() {
+        BufferedImage image = TimelineChart.draw("nothing yet", new Timeline(1));
+        assertEquals(Charts.WIDTH, image.getWidth());
+    }
+
+    @Test
+    void comparesSeveralTimelinesOnOneChartThatGrowsWithTheRows() {
+        Map<String, Timeline> timelines = new LinkedHashMap<>();
+        timelines.put("1 worker", sample(1));
+        timelines.put("2 workers", sample(2));
+        timelines.put("8 workers", sample(8));
+        BufferedImage image = TimelineChart.compare("compare", timelines);
+        assertTrue(image.getHeight() >= Charts.HEIGHT);
+        assertEquals(3, ((org.jfree.chart.plot.CombinedRangeXYPlot) TimelineChart.compareChart("c", timelines)
+                .getPlot()).getSubplots().size());
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> TimelineChart.compare("none", Map.of()));
+        assertThrows(NullPointerException.class, () -> TimelineChart.draw("t", null));
+        assertThrows(NullPointerException.class, () -> TimelineChart.draw(null, new Timeline(1)));
+    }
+}

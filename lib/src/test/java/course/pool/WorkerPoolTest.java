@@ -1,0 +1,368 @@
+package course.pool;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class WorkerPoolTest {
+    /** The one delay of this class; everything else is a multiple of it. */
+    static final Duration SHORT = Duration.ofMillis(20);
+    /** Far longer than any test should take: a job this long must be cut short by cancellation. */
+    static final Duration LONG = SHORT.multipliedBy(500);
+    /** The generous bound on how long cancellation may take to stop a pool. */
+    static final Duration PROMPT = SHORT.multipliedBy(100);
+
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void everyJobYieldsExactlyOneResult(ThreadKind kind) throws InterruptedException {
+        List<Job<Integer, Integer>> batch = Jobs.doubling(50);
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3, kind)) {
+            List<Result<Integer>> results = pool.runAll(Context.background(), batch);
+            assertEquals(50, results.size());
+            Set<String> ids = results.stream().map(r -> r.descriptor().id()).collect(Collectors.toSet());
+            assertEquals(50, ids.size(), "a job's result appeared twice");
+            for (Result<Integer> r : results) {
+                assertTrue(r.isOk(), r.toString());
+                assertEquals(2 * Integer.parseInt(r.descriptor().id()), r.value());
+            }
+        }
+    }
+
+    @Test
+    void theOriginalDemoDoublesTenArgumentsOnTwoWorkers() throws InterruptedException {
+        List<Result<Integer>> results = WorkerPool.runBatch(2, ThreadKind.PLATFORM, Context.background(),
+                Jobs.doubling(10));
+        Map<String, Integer> values = results.stream()
+                .collect(Collectors.toMap(r -> r.descriptor().id(), Result::value));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(2 * i, values.get(Integer.toString(i)));
+        }
+    }
+
+    @Test
+    void aFailingJobYieldsAnErrorResultAndTheOthersGoOn() throws InterruptedException {
+        List<Job<Object, Integer>> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(Jobs.doubleJob(Integer.toString(i), i));
+        }
+        batch.add(Jobs.doubleJob("10", "10"));
+        try (WorkerPool<Object, Integer> pool = new WorkerPool<>(2)) {
+            List<Result<Integer>> results = pool.runAll(Context.background(), batch);
+            assertEquals(11, results.size());
+            List<Result<Integer>> failed = results.stream().filter(r -> !r.isOk()).toList();
+            assertEquals(1, failed.size());
+            assertEquals("10", failed.getFirst().descriptor().id());
+            assertInstanceOf(IllegalArgumentException.class, failed.getFirst().error());
+            assertTrue(failed.getFirst().error().getMessage().startsWith(Jobs.WRONG_ARGUMENT_TYPE));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void cancellingStopsEveryWorkerPromptlyWithOneErrorEach(ThreadKind kind) throws InterruptedException {
+        int workers = 4;
+        CountDownLatch started = new CountDownLatch(workers);
+        List<Job<Integer, Integer>> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(Job.of(Integer.toString(i), "nap", i, (ctx, n) -> {
+                started.countDown();
+                ctx.sleep(LONG);
+                return n;
+            }));
+        }
+        Context ctx = Context.background().withCancel();
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(workers, kind)) {
+            pool.generateFrom(batch);
+            pool.run(ctx);
+            assertTrue(started.await(PROMPT.toMillis(), TimeUnit.MILLISECONDS), "the workers never started");
+            long start = System.nanoTime();
+            ctx.cancel();
+            List<Result<Integer>> results = pool.readAll();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(PROMPT) < 0, "cancellation took " + took);
+
+            List<Result<Integer>> stops = results.stream()
+                    .filter(r -> r.descriptor().type().equals(WorkerPool.STOP_TYPE)).toList();
+            assertEquals(workers, stops.size(), "each worker reports exactly one stop: " + results);
+            assertEquals(workers, stops.stream().map(r -> r.descriptor().id()).distinct().count());
+            for (Result<Integer> r : results) {
+                assertFalse(r.isOk(), r.toString());
+                assertInstanceOf(CancelledException.class, r.error());
+            }
+            assertEquals(2 * workers, results.size(), "the jobs in hand, then one stop per worker: " + results);
+        }
+    }
+
+    @Test
+    void aDeadlineStopsEveryWorkerWithDeadlineExceeded() throws InterruptedException {
+        int workers = 3;
+        Context ctx = Context.background().withTimeout(SHORT);
+        long start = System.nanoTime();
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(workers)) {
+            List<Result<Integer>> results = pool.runAll(ctx, Jobs.sleeping(30, LONG));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(PROMPT) < 0, "the deadline took " + took + " to stop the pool");
+            long stops = results.stream().filter(r -> r.descriptor().type().equals(WorkerPool.STOP_TYPE)).count();
+            assertEquals(workers, stops);
+            for (Result<Integer> r : results) {
+                assertInstanceOf(DeadlineExceededException.class, r.error(), r.toString());
+            }
+        }
+    }
+
+    @Test
+    void aTenNanosecondDeadlineYieldsOnlyDeadlineErrors() throws InterruptedException {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
+            List<Result<Integer>> results = pool.runAll(Context.background().withTimeout(Duration.ofNanos(10)),
+                    Jobs.doubling(10));
+            assertFalse(results.isEmpty());
+            for (Result<Integer> r : results) {
+                assertInstanceOf(DeadlineExceededException.class, r.error(), r.toString());
+                assertEquals("context deadline exceeded", r.error().getMessage());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void anImmediateCancelYieldsOneCanceledResultPerWorker(ThreadKind kind) throws InterruptedException {
+        Context ctx = Context.background().withCancel();
+        ctx.cancel();
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2, kind)) {
+            List<Result<Integer>> results = pool.runAll(ctx, Jobs.doubling(10));
+            assertEquals(2, results.size(), results.toString());
+            for (Result<Integer> r : results) {
+                assertEquals(WorkerPool.STOP_TYPE, r.descriptor().type());
+                assertEquals("context canceled", r.error().getMessage());
+            }
+        }
+    }
+
+    @Test
+    void noPlatformThreadOutlivesThePool() throws InterruptedException {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(4, ThreadKind.PLATFORM);
+        String prefix = pool.name() + "-";
+        assertEquals(0, liveThreadsNamed(prefix));
+        pool.generateFrom(Jobs.sleeping(40, LONG)); // the generator blocks on the full queue
+        pool.run(Context.background());            // the workers sleep
+        assertEquals(5, liveThreadsNamed(prefix), "4 workers and a generator");
+        pool.close();
+        assertEquals(0, liveThreadsNamed(prefix));
+        assertEquals(0, WorkerPool.liveThreads());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void closingEarlyCancelsTheRunAndLeavesNoThread(ThreadKind kind) throws InterruptedException {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(3, kind);
+        pool.generateFrom(Jobs.sleeping(100, LONG));
+        pool.run(Context.background());
+        assertTrue(WorkerPool.liveThreads() > 0);
+        long start = System.nanoTime();
+        pool.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(PROMPT) < 0, "close took " + took);
+        assertEquals(0, WorkerPool.liveThreads());
+        assertTrue(pool.isClosed());
+        pool.close(); // idempotent
+    }
+
+    @Test
+    void closingBeforeRunningStopsTheGeneratorAndEndsTheStream() throws InterruptedException {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
+        pool.generateFrom(Jobs.doubling(10)); // blocks once the queue holds 2 jobs
+        pool.close();
+        assertEquals(0, WorkerPool.liveThreads());
+        assertTrue(pool.take().isEmpty());
+        assertTrue(pool.done().isDone());
+    }
+
+    @Test
+    void badArgumentsAreRejectedAtOnceWithClearMessages() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new WorkerPool<>(0));
+        assertTrue(zero.getMessage().contains("at least one worker"), zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new WorkerPool<>(-3));
+        assertThrows(NullPointerException.class, () -> new WorkerPool<>(1, null));
+
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
+            assertThrows(NullPointerException.class, () -> pool.generateFrom(null));
+            List<Job<Integer, Integer>> withNull = new ArrayList<>(Jobs.doubling(3));
+            withNull.add(1, null);
+            NullPointerException nullJob = assertThrows(NullPointerException.class, () -> pool.generateFrom(withNull));
+            assertEquals("job 1 of the batch is null", nullJob.getMessage());
+            assertThrows(NullPointerException.class, () -> pool.run(null));
+            assertThrows(NullPointerException.class, () -> pool.poll(null));
+
+            pool.generateFrom(Jobs.doubling(3));
+            IllegalStateException twice = assertThrows(IllegalStateException.class,
+                    () -> pool.generateFrom(Jobs.doubling(3)));
+            assertTrue(twice.getMessage().contains("already has a batch"), twice.getMessage());
+            pool.run(Context.background());
+            assertThrows(IllegalStateException.class, () -> pool.run(Context.background()));
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesNewWork() {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
+        pool.close();
+        IllegalStateException feed = assertThrows(IllegalStateException.class,
+                () -> pool.generateFrom(Jobs.doubling(1)));
+        assertTrue(feed.getMessage().contains("is closed"), feed.getMessage());
+        assertThrows(IllegalStateException.class, () -> pool.run(Context.background()));
+    }
+
+    @Test
+    void theEndOfTheStreamIsSeenByEveryReaderAndEveryTime() throws InterruptedException {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
+            assertEquals(5, pool.runAll(Context.background(), Jobs.doubling(5)).size());
+            assertTrue(pool.isClosed());
+            assertTrue(pool.take().isEmpty());
+            assertTrue(pool.poll(SHORT).isEmpty());
+            assertFalse(pool.results().iterator().hasNext());
+            assertEquals(0, pool.stream().count());
+        }
+    }
+
+    @Test
+    void concurrentReadersTogetherSeeEveryResultOnce() throws InterruptedException {
+        int jobs = 200;
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3)) {
+            pool.generateFrom(Jobs.doubling(jobs));
+            pool.run(Context.background());
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                readers.add(Thread.ofPlatform().name("pool-test-reader-" + i).start(() -> {
+                    try {
+                        for (Result<Integer> r : pool.results()) {
+                            if (!seen.add(r.descriptor().id())) {
+                                duplicates.add(r.descriptor().id());
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                }));
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        }
+        assertNull(failure.get());
+        assertEquals(List.of(), duplicates);
+        assertEquals(jobs, seen.size());
+    }
+
+    @Test
+    void doneFiresNoLaterThanTheStreamCloses() throws Exception {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
+            pool.generateFrom(Jobs.doubling(10));
+            pool.run(Context.background());
+            pool.readAll();
+            assertTrue(pool.done().isDone());
+            assertNull(pool.done().get());
+        }
+    }
+
+    @Test
+    void theTimelineRecordsEveryJobOnTheWorkerThatRanIt() throws InterruptedException {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3)) {
+            pool.runAll(Context.background(), Jobs.sleeping(9, Duration.ofMillis(1)));
+            Timeline t = pool.timeline();
+            assertEquals(3, t.workers());
+            assertEquals(9, t.spans().size());
+            Set<String> ids = new HashSet<>();
+            for (Timeline.Span span : t.spans()) {
+                assertTrue(span.worker() >= 0 && span.worker() < 3);
+                assertTrue(span.ok());
+                assertTrue(span.startNanos() >= 0);
+                ids.add(span.job().id());
+            }
+            assertEquals(9, ids.size());
+        }
+    }
+
+    @Test
+    void workerThreadsCarryTheirPoolsName() throws InterruptedException {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        List<Job<Integer, Integer>> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(Job.of(Integer.toString(i), "who", i, (ctx, n) -> {
+                names.add(Thread.currentThread().getName());
+                return n;
+            }));
+        }
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2, ThreadKind.VIRTUAL)) {
+            pool.runAll(Context.background(), batch);
+            for (String name : names) {
+                assertTrue(name.startsWith(pool.name() + "-worker-"), name);
+            }
+            assertTrue(pool.toString().contains("virtual"));
+        }
+    }
+
+    /**
+     * The original's stress test: 10 jobs on 2 workers, many times, with random small delays,
+     * alternating platform and virtual workers. A reader that reads until the stream is closed
+     * must see all 10 results every time.
+     */
+    @Test
+    void tenJobsOnTwoWorkersAlwaysYieldTenResultsUnderStress() throws InterruptedException {
+        int runs = 2_000;
+        long seed = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int run = 0; run < runs; run++) {
+            List<Job<Integer, Integer>> batch = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                long delayNanos = random.nextInt(4) == 0 ? random.nextLong(SHORT.toNanos() / 200) : 0;
+                batch.add(Job.of(Integer.toString(i), "double", i, (ctx, n) -> {
+                    if (delayNanos > 0) {
+                        LockSupport.parkNanos(delayNanos);
+                    }
+                    return 2 * n;
+                }));
+            }
+            ThreadKind kind = run % 2 == 0 ? ThreadKind.PLATFORM : ThreadKind.VIRTUAL;
+            try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2, kind)) {
+                List<Result<Integer>> results = pool.runAll(Context.background(), batch);
+                Set<String> ids = results.stream().map(r -> r.descriptor().id()).collect(Collectors.toSet());
+                if (results.size() != 10 || ids.size() != 10) {
+                    fail("run " + run + " (seed " + seed + ", " + kind + ") saw " + results);
+                }
+            }
+        }
+        assertEquals(0, WorkerPool.liveThreads());
+    }
+
+    private static long liveThreadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+                .count();
+    }
+}
