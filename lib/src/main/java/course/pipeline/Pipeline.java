@@ -1,0 +1,522 @@
+package course.pipeline;
+
+import course.pool.Context;
+import course.pool.ThreadKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A streaming pipeline: a source and a chain of stages, each on its own thread or threads,
+ * connected by bounded queues.
+ *
+ * <p>A {@code Pipeline} is an immutable <em>description</em>. Every call returns a new
+ * description, so a prefix can be kept in a variable and extended in several ways. Nothing
+ * runs until a terminal call: {@link #toList()}, {@link #forEach(Consumer)} or
+ * {@link #start()}.
+ *
+ * <h2>Stages</h2>
+ * <ul>
+ *   <li>{@link #from(Iterable)} (or {@link #range(int, int)}): the source, one thread that
+ *       iterates the items and sends them on.</li>
+ *   <li>{@link #map(String, Step)}: one output per input.</li>
+ *   <li>{@link #filter(String, Check)}: the inputs that pass the check.</li>
+ *   <li>{@link #flatMap(String, Step)}: zero or more outputs per input.</li>
+ * </ul>
+ * Every stage has a name, unique in its pipeline, that appears in thread names
+ * ({@code pipeline-<stage>-<n>}), in {@link Metrics} and in {@link PipelineException}s.
+ * A step may throw any exception (a lookup may sleep without a {@code try}); the first
+ * exception stops the whole pipeline. Steps may not return {@code null}: a pipeline carries
+ * no nulls, and a null is reported as that stage's failure.
+ *
+ * <h2>Settings of the last stage added</h2>
+ * <ul>
+ *   <li>{@link #workers(int)}: how many threads run the stage (fan-out). Their outputs merge
+ *       into one queue (fan-in) in whatever order they finish. Default 1; the source always
+ *       has one.</li>
+ *   <li>{@link #ordered()}: keep the input order across a fanned-out stage. Cost: results
+ *       leave in sequence, so one slow item holds back every item behind it (head-of-line
+ *       blocking), up to {@code 2 × workers} items wait in a reorder buffer, and taking and
+ *       emitting become serialised under two locks. A pipeline whose stages all have one
+ *       worker keeps its order anyway.</li>
+ *   <li>{@link #capacity(int)}: the capacity of the stage's <em>output</em> queue, in queue
+ *       elements (items, or chunks when batched). A full queue blocks the stage: that is
+ *       backpressure.</li>
+ *   <li>{@link #unbounded()}: an output queue without a bound. It exists only to show the
+ *       memory cost of having no backpressure; a fast producer then fills the heap.</li>
+ *   <li>{@link #batch(int)}: send the stage's outputs in chunks of this many items, so that
+ *       one queue hand-off moves a chunk instead of one item. The last chunk may be short.</li>
+ * </ul>
+ *
+ * <h2>Settings of the whole pipeline</h2>
+ * {@link #defaultCapacity(int)} (16 unless set) and {@link #defaultBatch(int)} (1 unless set)
+ * apply to every stage that sets none of its own. {@link #threads(ThreadKind)} (or the short
+ * {@link #virtualThreads()}) runs every stage on virtual threads instead of platform threads, the
+ * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
+ * thread, {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
+ * it stops by itself when the stages have ended. {@link #liveThreads()} lists the threads of
+ * every run not yet ended, virtual ones included, for leak checks.
+ *
+ * <h2>Running</h2>
+ * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results
+ * on the calling thread, cancel it, read its metrics, and close it (try-with-resources).
+ * The end of the stream travels in order: each stage drains its input, then closes its output,
+ * and the last worker of a fanned-out stage closes for all. Cancelling, or a failing step, stops
+ * every stage promptly; the caller gets the first error as a {@link PipelineException} naming
+ * the stage and the item, and closing a run joins every thread it started. A run started with
+ * {@link #start(Context)} or {@link #toList(Context)} also stops when the chapter-1
+ * {@link Context} is cancelled or its deadline passes.
+ *
+ * <pre>{@code
+ * List<String> names = Pipeline.range(1, 100)
+ *         .map("user", id -> lookUpUser(id)).workers(8)
+ *         .filter("active", user -> user.active())
+ *         .map("name", user -> user.name())
+ *         .toList();
+ * }</pre>
+ *
+ * @param <T> the type of the items that leave the last stage
+ */
+public final class Pipeline<T> {
+    /** Every thread a pipeline starts has a name that begins with this. */
+    public static final String THREAD_PREFIX = "pipeline-";
+    /** The queue capacity of a stage that sets none, unless {@link #defaultCapacity(int)} says otherwise. */
+    public static final int DEFAULT_CAPACITY = 16;
+    /** The sampling interval unless {@link #sampleEvery(Duration)} says otherwise. */
+    public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofMillis(10);
+
+    /**
+     * The work of a map or flat-map stage: one input in, one result out. It may throw; the
+     * first exception stops the pipeline.
+     */
+    @FunctionalInterface
+    public interface Step<I, O> {
+        O apply(I item) throws Exception;
+    }
+
+    /** The check of a filter stage: items for which it answers {@code true} pass. It may throw. */
+    @FunctionalInterface
+    public interface Check<I> {
+        boolean test(I item) throws Exception;
+    }
+
+    /** What a stage does with its items. */
+    enum Kind { SOURCE, MAP, FILTER, FLAT_MAP }
+
+    /** Marks a capacity, batch or worker count the stage did not set (the pipeline's default applies). */
+    static final int UNSET = 0;
+    /** The capacity of an unbounded queue. */
+    static final int UNBOUNDED = -1;
+
+    /**
+     * One stage as described. Immutable. {@code work} is the Iterable of a source, the Step of a
+     * map or flat-map, or the Check of a filter. {@code capacity} is positive, UNSET or UNBOUNDED;
+     * {@code batch} is positive or UNSET.
+     */
+    record Spec(String name, Kind kind, Object work, int workers, int capacity, int batch, boolean ordered) {
+        Spec withWorkers(int n) {
+            return new Spec(name, kind, work, n, capacity, batch, ordered);
+        }
+
+        Spec withCapacity(int n) {
+            return new Spec(name, kind, work, workers, n, batch, ordered);
+        }
+
+        Spec withBatch(int n) {
+            return new Spec(name, kind, work, workers, capacity, n, ordered);
+        }
+
+        Spec withOrdered() {
+            return new Spec(name, kind, work, workers, capacity, batch, true);
+        }
+    }
+
+    /** Settings of the whole pipeline. Immutable. */
+    record Settings(boolean virtual, int capacity, int batch, Duration sampleEvery) {
+    }
+
+    // The stages in order; the first is always the source. Never empty, never shared mutably.
+    private final List<Spec> specs;
+    private final Settings settings;
+
+    private Pipeline(List<Spec> specs, Settings settings) {
+        this.specs = List.copyOf(specs);
+        this.settings = settings;
+    }
+
+    /**
+     * Starts a description whose source, named {@code "source"}, sends {@code items} in their
+     * iteration order. The items are iterated afresh on every run.
+     *
+     * @throws NullPointerException when {@code items} is null
+     */
+    public static <T> Pipeline<T> from(Iterable<? extends T> items) {
+        return from("source", items);
+    }
+
+    /**
+     * Starts a description whose source has the given name.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static <T> Pipeline<T> from(String name, Iterable<? extends T> items) {
+        checkName(name);
+        Objects.requireNonNull(items, "items of source '" + name + "'");
+        Spec source = new Spec(name, Kind.SOURCE, items, 1, UNSET, UNSET, false);
+        return new Pipeline<>(List.of(source),
+                new Settings(false, DEFAULT_CAPACITY, 1, DEFAULT_SAMPLE_INTERVAL));
+    }
+
+    /**
+     * Starts a description whose source, named {@code "source"}, sends the integers
+     * {@code first..last} inclusive without building a list.
+     *
+     * @throws IllegalArgumentException when {@code last < first - 1}
+     */
+    public static Pipeline<Integer> range(int first, int last) {
+        if ((long) last < (long) first - 1) {
+            throw new IllegalArgumentException("range " + first + ".." + last + " runs backwards");
+        }
+        return from("source", new Range(first, last));
+    }
+
+    /** Integers first..last, iterated lazily. */
+    private record Range(int first, int last) implements Iterable<Integer> {
+        @Override
+        public Iterator<Integer> iterator() {
+            return new Iterator<>() {
+                private long next = first;
+
+                @Override
+                public boolean hasNext() {
+                    return next <= last;
+                }
+
+                @Override
+                public Integer next() {
+                    if (next > last) {
+                        throw new NoSuchElementException();
+                    }
+                    return (int) next++;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return first + ".." + last;
+        }
+    }
+
+    /**
+     * Adds a stage that turns each item into one result.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the name is blank or already used in this pipeline
+     */
+    public <R> Pipeline<R> map(String name, Step<? super T, ? extends R> step) {
+        return add(name, Kind.MAP, step);
+    }
+
+    /**
+     * Adds a stage that passes on the items for which {@code check} is true.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the name is blank or already used in this pipeline
+     */
+    public Pipeline<T> filter(String name, Check<? super T> check) {
+        return add(name, Kind.FILTER, check);
+    }
+
+    /**
+     * Adds a stage that turns each item into zero or more results, sent in the order the
+     * iterable yields them.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the name is blank or already used in this pipeline
+     */
+    public <R> Pipeline<R> flatMap(String name, Step<? super T, ? extends Iterable<? extends R>> step) {
+        return add(name, Kind.FLAT_MAP, step);
+    }
+
+    /**
+     * Runs the last stage added on {@code n} threads whose outputs merge into one queue.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}, or when the last stage is the source
+     */
+    public Pipeline<T> workers(int n) {
+        Spec last = last();
+        if (n < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + n + " for stage '" + last.name() + "'");
+        }
+        if (last.kind() == Kind.SOURCE && n != 1) {
+            throw new IllegalArgumentException("the source '" + last.name()
+                    + "' runs on one thread; workers(" + n + ") applies to map, filter and flatMap stages");
+        }
+        return replaceLast(last.withWorkers(n));
+    }
+
+    /**
+     * Keeps the input order across the last stage added, even when it has several workers.
+     * See the class comment for what this costs.
+     *
+     * @throws IllegalArgumentException when the last stage is the source, which is always in order
+     */
+    public Pipeline<T> ordered() {
+        Spec last = last();
+        if (last.kind() == Kind.SOURCE) {
+            throw new IllegalArgumentException("the source '" + last.name()
+                    + "' is always in order; ordered() applies to map, filter and flatMap stages");
+        }
+        return replaceLast(last.withOrdered());
+    }
+
+    /**
+     * Bounds the output queue of the last stage added to {@code n} elements.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public Pipeline<T> capacity(int n) {
+        Spec last = last();
+        if (n < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + n + " for stage '" + last.name()
+                    + "' (use unbounded() to demonstrate a queue without a bound)");
+        }
+        return replaceLast(last.withCapacity(n));
+    }
+
+    /**
+     * Gives the last stage added an output queue without a bound: no backpressure, so a fast
+     * stage can fill the heap. For demonstrations only.
+     */
+    public Pipeline<T> unbounded() {
+        return replaceLast(last().withCapacity(UNBOUNDED));
+    }
+
+    /**
+     * Sends the outputs of the last stage added in chunks of {@code n} items.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public Pipeline<T> batch(int n) {
+        Spec last = last();
+        if (n < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + n + " for stage '" + last.name() + "'");
+        }
+        return replaceLast(last.withBatch(n));
+    }
+
+    /**
+     * Sets the queue capacity of every stage that sets none of its own.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public Pipeline<T> defaultCapacity(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("default capacity must be at least 1, got " + n);
+        }
+        return new Pipeline<>(specs, new Settings(settings.virtual(), n, settings.batch(), settings.sampleEvery()));
+    }
+
+    /**
+     * Sets the batch size of every stage that sets none of its own.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public Pipeline<T> defaultBatch(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("default batch size must be at least 1, got " + n);
+        }
+        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery()));
+    }
+
+    /** Runs every stage on threads of this kind (platform threads unless set). */
+    public Pipeline<T> threads(ThreadKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return new Pipeline<>(specs, new Settings(kind == ThreadKind.VIRTUAL, settings.capacity(), settings.batch(),
+                settings.sampleEvery()));
+    }
+
+    /** Runs every stage on virtual threads: short for {@code threads(ThreadKind.VIRTUAL)}. */
+    public Pipeline<T> virtualThreads() {
+        return threads(ThreadKind.VIRTUAL);
+    }
+
+    /** Runs every stage on platform threads (the default): short for {@code threads(ThreadKind.PLATFORM)}. */
+    public Pipeline<T> platformThreads() {
+        return threads(ThreadKind.PLATFORM);
+    }
+
+    /**
+     * Sets how often the sampler records queue depths and heap in use.
+     *
+     * @throws IllegalArgumentException when the interval is not positive
+     */
+    public Pipeline<T> sampleEvery(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
+        }
+        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(), interval));
+    }
+
+    /** Starts every stage and returns the running pipeline. Close it when done. */
+    public Run<T> start() {
+        return new Run<>(resolved(), settings, null);
+    }
+
+    /**
+     * Starts every stage under {@code context}: when the context is cancelled or its deadline
+     * passes, the run is cancelled, and iterating it throws a {@link java.util.concurrent.CancellationException}
+     * whose cause is the context's ({@code context canceled} or {@code context deadline exceeded}).
+     *
+     * @throws NullPointerException when {@code context} is null
+     */
+    public Run<T> start(Context context) {
+        Objects.requireNonNull(context, "context");
+        return new Run<>(resolved(), settings, context);
+    }
+
+    /**
+     * Runs the pipeline to its end under {@code context} and returns every result.
+     *
+     * @throws PipelineException when a stage fails (its first error)
+     * @throws java.util.concurrent.CancellationException when the context is done first; its
+     *         cause is the context's
+     */
+    public List<T> toList(Context context) {
+        try (Run<T> run = start(context)) {
+            return run.toList();
+        }
+    }
+
+    /**
+     * Runs the pipeline to its end and returns every result, in arrival order.
+     *
+     * @throws PipelineException when a stage fails (its first error)
+     * @throws java.util.concurrent.CancellationException when the run is cancelled or the
+     *         calling thread is interrupted
+     */
+    public List<T> toList() {
+        try (Run<T> run = start()) {
+            return run.toList();
+        }
+    }
+
+    /**
+     * Runs the pipeline to its end, handing every result to {@code action} on the calling thread.
+     * If {@code action} throws, the pipeline is cancelled and the exception propagates.
+     *
+     * @throws PipelineException when a stage fails (its first error)
+     */
+    public void forEach(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        try (Run<T> run = start()) {
+            for (T item : run) {
+                action.accept(item);
+            }
+        }
+    }
+
+    /**
+     * The names of the threads, started by any pipeline in this JVM, that are still alive,
+     * sorted. Empty when every run has stopped and been closed. Works for virtual threads too,
+     * which thread dumps by {@link Thread#getAllStackTraces()} do not list.
+     */
+    public static List<String> liveThreads() {
+        return Run.liveThreads();
+    }
+
+    /** The stage names in order, source first. */
+    public List<String> stageNames() {
+        return specs.stream().map(Spec::name).toList();
+    }
+
+    /** For example {@code source -> user[x4] -> active -> profile[x8, ordered]}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (Spec spec : resolved()) {
+            if (!text.isEmpty()) {
+                text.append(" -> ");
+            }
+            text.append(spec.name());
+            List<String> notes = new ArrayList<>();
+            if (spec.workers() > 1) {
+                notes.add("x" + spec.workers());
+            }
+            if (spec.ordered()) {
+                notes.add("ordered");
+            }
+            if (spec.capacity() == UNBOUNDED) {
+                notes.add("unbounded");
+            } else if (spec.capacity() != settings.capacity()) {
+                notes.add("capacity " + spec.capacity());
+            }
+            if (spec.batch() > 1) {
+                notes.add("batch " + spec.batch());
+            }
+            if (!notes.isEmpty()) {
+                text.append(notes);
+            }
+        }
+        return text.toString();
+    }
+
+    /** The specs with the pipeline's defaults filled in. */
+    List<Spec> resolved() {
+        List<Spec> out = new ArrayList<>(specs.size());
+        for (Spec spec : specs) {
+            Spec s = spec;
+            if (s.capacity() == UNSET) {
+                s = s.withCapacity(settings.capacity());
+            }
+            if (s.batch() == UNSET) {
+                s = s.withBatch(settings.batch());
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private <R> Pipeline<R> add(String name, Kind kind, Object work) {
+        checkName(name);
+        Objects.requireNonNull(work, "step of stage '" + name + "'");
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).name().equals(name)) {
+                throw new IllegalArgumentException("stage name '" + name + "' is already used by stage " + (i + 1)
+                        + " of " + stageNames() + "; every stage needs its own name");
+            }
+        }
+        List<Spec> next = new ArrayList<>(specs);
+        next.add(new Spec(name, kind, work, 1, UNSET, UNSET, false));
+        return new Pipeline<>(next, settings);
+    }
+
+    private Spec last() {
+        return specs.getLast();
+    }
+
+    private Pipeline<T> replaceLast(Spec spec) {
+        List<Spec> next = new ArrayList<>(specs);
+        next.set(next.size() - 1, spec);
+        return new Pipeline<>(next, settings);
+    }
+
+    private static void checkName(String name) {
+        Objects.requireNonNull(name, "stage name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("stage name must not be blank");
+        }
+        if (!name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("stage name '" + name
+                    + "' must not start or end with spaces or hold control characters");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package course.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Test helper: counts the live threads that pipelines started, and waits (boundedly) for them to end. */
+final class LiveThreads {
+    /** The longest any test waits for threads to end after a stop: generous, for a loaded machine. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    private LiveThreads() {
+    }
+
+    /** Names of live platform threads whose name starts with the pipeline prefix. */
+    static List<String> platform() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(Pipeline.THREAD_PREFIX))
+                .sorted()
+                .toList();
+    }
+
+    /** Live pipeline threads of both kinds (the registry sees virtual threads too). */
+    static int count() {
+        return Math.max(platform().size(), Pipeline.liveThreads().size());
+    }
+
+    /**
+     * Waits up to {@link #GRACE} until at most {@code expected} pipeline threads are alive and
+     * returns how many are; the caller asserts on it.
+     */
+    static int awaitAtMost(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        int live = count();
+        while (live > expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            live = count();
+        }
+        return live;
+    }
+
+    /** A description of what is alive, for assertion messages. */
+    static String describe() {
+        return "platform " + platform() + ", registry " + Pipeline.liveThreads();
+    }
+}

@@ -1,0 +1,161 @@
+package course.pipeline;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunTest {
+    /** The one delay unit of this class. */
+    static final Duration SHORT = Duration.ofMillis(20);
+    /** Long enough never to end by itself within a test. */
+    static final Duration FOREVER = Duration.ofMinutes(5);
+
+    private int threadsBefore;
+
+    @BeforeEach
+    void countThreads() throws InterruptedException {
+        threadsBefore = LiveThreads.awaitAtMost(0);
+    }
+
+    @AfterEach
+    void noThreadIsLeftBehind() throws InterruptedException {
+        assertEquals(threadsBefore, LiveThreads.awaitAtMost(threadsBefore), LiveThreads::describe);
+    }
+
+    private static Pipeline<Integer> stuck() {
+        return Pipeline.range(1, 100).map("stuck", n -> {
+            Thread.sleep(FOREVER);
+            return n;
+        }).workers(2);
+    }
+
+    @Test
+    void iterationEndsWithNoSuchElementAfterTheLastResult() {
+        try (Run<Integer> run = Pipeline.range(1, 3).map("x", n -> n).start()) {
+            Iterator<Integer> it = run.iterator();
+            assertSame(it, run.iterator(), "one cursor per run");
+            assertEquals(1, it.next());
+            assertEquals(2, it.next());
+            assertEquals(3, it.next());
+            assertFalse(it.hasNext());
+            assertFalse(it.hasNext());
+            assertThrows(NoSuchElementException.class, it::next);
+            assertTrue(run.finished());
+            assertFalse(run.stopped());
+        }
+    }
+
+    @Test
+    void closingAFinishedRunDoesNotTurnItIntoACancellation() {
+        Run<Integer> run = Pipeline.range(1, 5).start();
+        assertEquals(List.of(1, 2, 3, 4, 5), run.toList());
+        run.close();
+        run.cancel();
+        run.close();
+        assertFalse(run.stopped());
+    }
+
+    @Test
+    void closingAnUnfinishedRunCancelsItAndJoinsEveryThread() {
+        Run<Integer> run = stuck().start();
+        run.close();
+        assertTrue(run.stopped());
+        assertEquals(List.of(), Pipeline.liveThreads());
+        assertThrows(CancellationException.class, run::toList);
+    }
+
+    @Test
+    void cancelIsIdempotentAndCallableFromAnyThread() throws Exception {
+        try (Run<Integer> run = stuck().start()) {
+            Thread[] cancellers = new Thread[4];
+            for (int i = 0; i < cancellers.length; i++) {
+                cancellers[i] = Thread.ofPlatform().start(run::cancel);
+            }
+            for (Thread t : cancellers) {
+                t.join();
+            }
+            assertTrue(run.awaitTermination(LiveThreads.GRACE));
+            assertThrows(CancellationException.class, run::toList);
+        }
+    }
+
+    @Test
+    void awaitTerminationReportsFalseWhileStagesStillRun() throws Exception {
+        try (Run<Integer> run = stuck().start()) {
+            assertFalse(run.awaitTermination(SHORT));
+            run.cancel();
+            assertTrue(run.awaitTermination(LiveThreads.GRACE));
+        }
+    }
+
+    @Test
+    void anInterruptedConsumerCancelsTheRun() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Run<Integer> run = stuck().start();
+        Thread consumer = Thread.ofPlatform().start(() -> {
+            waiting.countDown();
+            try {
+                run.toList();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        waiting.await();
+        Thread.sleep(SHORT);
+        consumer.interrupt();
+        consumer.join(LiveThreads.GRACE);
+        assertFalse(consumer.isAlive());
+        assertInstanceOf(CancellationException.class, thrown.get());
+        assertTrue(stillInterrupted.get(), "the interrupt status must be kept");
+        assertTrue(run.stopped());
+        run.close();
+    }
+
+    @Test
+    void closingTheStreamClosesTheRun() {
+        Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("x", n -> n).start();
+        try (Stream<Integer> results = run.stream()) {
+            assertEquals(List.of(1, 2, 3), results.limit(3).toList());
+        }
+        assertTrue(run.stopped());
+        assertEquals(List.of(), Pipeline.liveThreads());
+    }
+
+    @Test
+    void aFailureIsThrownAgainOnEveryLaterCall() {
+        try (Run<Integer> run = Pipeline.range(1, 10).<Integer>map("bad", n -> {
+            throw new IllegalStateException("always");
+        }).start()) {
+            PipelineException first = assertThrows(PipelineException.class, run::toList);
+            PipelineException second = assertThrows(PipelineException.class, () -> run.iterator().hasNext());
+            assertEquals(first.getMessage(), second.getMessage());
+            assertSame(first.getCause(), second.getCause());
+        }
+    }
+
+    @Test
+    void theStageNamesAreListedSourceFirst() {
+        try (Run<Integer> run = Pipeline.from("ids", List.of(1)).map("a", n -> n).filter("b", n -> true).start()) {
+            assertEquals(List.of("ids", "a", "b"), run.stageNames());
+        }
+    }
+}
