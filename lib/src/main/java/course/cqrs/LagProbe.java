@@ -1,0 +1,175 @@
+package course.cqrs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Makes eventual consistency visible: how long a write takes to show up on the read side, and
+ * how the projector's lag rises and falls while work runs.
+ *
+ * <ul>
+ *   <li>{@link #readYourWrites} writes articles one at a time and, after each, polls Q2 until the
+ *       write is visible, recording the delay;</li>
+ *   <li>{@link #during} runs some work (a write burst, say) on the calling thread while a sampler
+ *       thread records {@link Projector#lag()} every few milliseconds, until the work is done and
+ *       the lag is back to zero (or a partition has failed, or the patience runs out).</li>
+ * </ul>
+ * Both wait at most {@link #PATIENCE} for anything, so a stopped or failed projector makes them
+ * report, not hang. The sampler thread is named {@value #SAMPLER_THREAD} and always joined.
+ *
+ * <pre>{@code
+ * double[] lags = LagProbe.readYourWrites(app, data, 50, 1);
+ * LagProbe.Trace trace = LagProbe.during(app.projector(), () -> app.createAll(burst));
+ * Charts.line("Lag", "ms", "events behind").series("lag", trace.millis(), trace.eventsBehind()).image();
+ * }</pre>
+ */
+public final class LagProbe {
+    /** The longest any probe waits for the read side. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How often the sampler looks at the lag. */
+    public static final Duration EVERY = Duration.ofMillis(2);
+    /** The sampler thread's name. */
+    public static final String SAMPLER_THREAD = "cqrs-lag-sampler";
+
+    private LagProbe() {
+    }
+
+    /**
+     * Lag samples over time.
+     *
+     * @param millis       when each sample was taken, in milliseconds since the work started
+     * @param eventsBehind the events not yet applied at each sample
+     * @param oldestMillis the age of the oldest unapplied event at each sample, in milliseconds
+     * @param caughtUp     whether the lag was back to zero when sampling stopped
+     */
+    public record Trace(double[] millis, double[] eventsBehind, double[] oldestMillis, boolean caughtUp) {
+        /** The largest number of events behind seen. */
+        public double peakEventsBehind() {
+            double max = 0;
+            for (double v : eventsBehind) {
+                max = Math.max(max, v);
+            }
+            return max;
+        }
+
+        /** The time of the last sample, in milliseconds. */
+        public double lastMillis() {
+            return millis.length == 0 ? 0 : millis[millis.length - 1];
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "Trace[%d samples over %.0f ms, peak %.0f events behind, %s]",
+                    millis.length, lastMillis(), peakEventsBehind(), caughtUp ? "caught up" : "NOT caught up");
+        }
+    }
+
+    /**
+     * Creates {@code writes} new articles one after another and measures, for each, the time from
+     * the create returning to Q2 first listing its user.
+     *
+     * @return the delay of each write, in milliseconds, in write order
+     * @throws IllegalStateException when a write is not visible within {@link #PATIENCE}
+     * @throws InterruptedException  when the calling thread is interrupted
+     */
+    public static double[] readYourWrites(CqrsSystem app, Dataset data, int writes, long seed) throws InterruptedException {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(data, "data");
+        if (writes <= 0) {
+            throw new IllegalArgumentException("writes must be positive, got " + writes);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        String run = Long.toHexString(System.nanoTime() & 0xffffff);
+        double[] lags = new double[writes];
+        for (int i = 0; i < writes; i++) {
+            CreateArticle command = data.freshCreate(rng, "ryw-" + run + "-" + i);
+            app.create(command);
+            long start = System.nanoTime();
+            long deadline = start + PATIENCE.toNanos();
+            while (!app.usersBySourceUrl(command.sourceUrl()).contains(command.userId())) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException("write " + (i + 1) + " was not visible after " + PATIENCE.toSeconds()
+                            + " s; is the projector running? " + app.projector());
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for write " + (i + 1));
+                }
+                Thread.onSpinWait();
+            }
+            lags[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return lags;
+    }
+
+    /**
+     * Runs {@code work} on the calling thread while sampling the projector's lag, and keeps
+     * sampling after it until the lag is zero, a partition has failed, or {@link #PATIENCE} passes.
+     *
+     * @throws RuntimeException     whatever {@code work} throws, after the sampler has stopped
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public static Trace during(Projector projector, Runnable work) throws InterruptedException {
+        Objects.requireNonNull(projector, "projector");
+        Objects.requireNonNull(work, "work");
+        List<double[]> samples = new ArrayList<>();
+        AtomicBoolean workDone = new AtomicBoolean();
+        AtomicBoolean caughtUp = new AtomicBoolean();
+        AtomicReference<Throwable> samplerFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        Thread sampler = Thread.ofPlatform().name(SAMPLER_THREAD).daemon().start(() -> {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            try {
+                while (true) {
+                    boolean finished = workDone.get();
+                    Lag lag = projector.lag();
+                    synchronized (samples) {
+                        samples.add(new double[]{(System.nanoTime() - start) / 1e6, lag.eventsBehind(),
+                                lag.oldestUnappliedAge().toNanos() / 1e6});
+                    }
+                    if (finished && lag.caughtUp()) {
+                        caughtUp.set(true);
+                        return;
+                    }
+                    if ((finished && !projector.failures().isEmpty()) || System.nanoTime() - deadline >= 0) {
+                        return;
+                    }
+                    Thread.sleep(EVERY);
+                }
+            } catch (InterruptedException e) {
+                // asked to stop
+            } catch (Throwable t) {
+                samplerFailure.set(t);
+            }
+        });
+        try {
+            work.run();
+        } finally {
+            workDone.set(true);
+            sampler.join(PATIENCE.toMillis() + 1_000);
+            if (sampler.isAlive()) {
+                sampler.interrupt();
+                sampler.join(1_000);
+            }
+        }
+        if (samplerFailure.get() != null) {
+            throw new IllegalStateException("sampling the lag failed: " + samplerFailure.get(), samplerFailure.get());
+        }
+        synchronized (samples) {
+            int n = samples.size();
+            double[] t = new double[n];
+            double[] behind = new double[n];
+            double[] age = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = samples.get(i)[0];
+                behind[i] = samples.get(i)[1];
+                age[i] = samples.get(i)[2];
+            }
+            return new Trace(t, behind, age, caughtUp.get());
+        }
+    }
+}

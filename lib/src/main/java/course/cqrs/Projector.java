@@ -1,0 +1,405 @@
+package course.cqrs;
+
+import course.pool.Context;
+import course.pool.Job;
+import course.pool.WorkerPool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a {@link ReadStore} up to date with an {@link EventLog}, asynchronously: one consumer
+ * per partition, each applying its partition's entries in offset order.
+ *
+ * <p><b>Machinery.</b> Each partition's consumer is the single job of a one-worker
+ * {@link WorkerPool} from chapter 1, run under a {@link Context} that {@link #stop()} cancels.
+ * The job loops: poll the log for up to {@value #BATCH} entries after its offset (waiting at most
+ * {@link #POLL}), apply them in one transaction with {@link ReadStore#applyAll}, check the context.
+ * If the batch fails, it is applied again one entry at a time to find the entry at fault. One worker per
+ * partition gives the ordering guarantee: entries of one article share a partition, and a
+ * partition has exactly one consumer.
+ *
+ * <p><b>Offsets.</b> A consumer starts from the offset the read store has recorded, so a
+ * restarted or resumed projector continues where the store left off; the store moves the
+ * offset in the same transaction as the rows, so nothing is applied twice.
+ *
+ * <p><b>Failures.</b> When applying an entry throws (or the {@code beforeApply} hook does),
+ * that partition's consumer stops at the entry and records a {@link ProjectionException}
+ * ({@link #failures()}); the other partitions go on. The lag of the failed partition then
+ * grows. After fixing the cause, {@link #resume()} restarts the failed consumers from their
+ * recorded offsets.
+ *
+ * <p><b>Lag.</b> {@link #lag()} counts the entries appended but not yet applied, and the age of
+ * the oldest of them. {@link #awaitCaughtUp(Duration)} waits, bounded, for the lag to reach zero.
+ *
+ * <p><b>Rebuild.</b> {@link #rebuild()} stops the consumers, drops the read model
+ * ({@link ReadStore#reset()}) and starts again from offset 0: the log is the golden source.
+ *
+ * <p><b>Stopping.</b> {@link #stop()} and {@link #close()} cancel the context, then wait at most
+ * {@link #STOP_TIMEOUT} for the consumers to end; each notices within one poll interval plus one
+ * apply. If one does not end in time, they throw rather than hang. Both are idempotent, and
+ * close never calls itself (the original example's close did, forever).
+ *
+ * <pre>{@code
+ * EventLog log = new EventLog();
+ * try (WriteService writes = new WriteService(log);
+ *      ReadStore reads = new ReadStore();
+ *      Projector projector = new Projector(log, reads).start()) {
+ *     long id = writes.create(new CreateArticle("ana", "https://go.dev/blog", List.of("go"), List.of()));
+ *     projector.awaitCaughtUp(Duration.ofSeconds(5));
+ *     reads.articlesByHashtags(List.of("go"), 10);   // now contains the article
+ * }
+ * }</pre>
+ */
+public final class Projector implements AutoCloseable {
+    /** How long a consumer waits for new entries before checking its context again. */
+    public static final Duration POLL = Duration.ofMillis(20);
+    /** How long stop and close wait for the consumers to end before giving up with an exception. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** The most entries a consumer takes from the log at a time. */
+    static final int BATCH = 256;
+
+    private final EventLog log;
+    private final ReadStore store;
+    private final Consumer<LogEntry> beforeApply;
+    private final int partitions;
+
+    /** Per partition: the next offset to apply, a mirror of the store's offset, set after each commit. */
+    private final AtomicLongArray next;
+    /** Per partition: the failure that stopped its consumer, or null. */
+    private final AtomicReferenceArray<ProjectionException> failed;
+    private final AtomicLong applied = new AtomicLong();
+
+    /** Guards the lifecycle fields below. Never held while waiting for consumers. */
+    private final Object lock = new Object();
+    /** Per partition: its consumer's one-worker pool, or null when none was started since the last stop. */
+    private final WorkerPool<Integer, Long>[] consumers;
+    /** Cancelled by stop(); a new one is made by the next start(). Null while stopped. */
+    private Context life;
+    /** Set once by close(); start() is refused afterwards. */
+    private boolean closed;
+
+    /** A projector of {@code log} into {@code store}; call {@link #start()} to run it. */
+    public Projector(EventLog log, ReadStore store) {
+        this(log, store, entry -> { });
+    }
+
+    /**
+     * A projector that calls {@code beforeApply} with each entry just before applying it, inside the
+     * entry's transaction. The hook may throw to simulate a projection bug: the partition then stops
+     * at that entry. It may be called more than once for an entry (a failed batch is retried one by
+     * one), but an entry is applied only once.
+     */
+    @SuppressWarnings("unchecked")
+    public Projector(EventLog log, ReadStore store, Consumer<LogEntry> beforeApply) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.store = Objects.requireNonNull(store, "store");
+        this.beforeApply = Objects.requireNonNull(beforeApply, "beforeApply");
+        this.partitions = log.partitions();
+        this.next = new AtomicLongArray(partitions);
+        this.failed = new AtomicReferenceArray<>(partitions);
+        this.consumers = (WorkerPool<Integer, Long>[]) new WorkerPool<?, ?>[partitions];
+    }
+
+    /**
+     * Starts a consumer for every partition that has none running and has not failed. Calling it
+     * while running does nothing more.
+     *
+     * @return this projector
+     * @throws IllegalStateException when the projector is closed
+     */
+    public Projector start() {
+        List<WorkerPool<Integer, Long>> finished = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("projector is closed; make a new one");
+            }
+            if (life == null) {
+                life = Context.background().withCancel();
+            }
+            for (int p = 0; p < partitions; p++) {
+                WorkerPool<Integer, Long> old = consumers[p];
+                if (failed.get(p) != null || (old != null && !old.done().isDone())) {
+                    continue;
+                }
+                if (old != null) {
+                    finished.add(old);
+                }
+                consumers[p] = startConsumer(p, life);
+            }
+        }
+        drainAndClose(finished, deadline());
+        return this;
+    }
+
+    /**
+     * Restarts the consumers of failed partitions from their recorded offsets, after the cause of
+     * the failure has been fixed, and clears the failures.
+     *
+     * @return this projector
+     * @throws IllegalStateException when the projector is closed
+     */
+    public Projector resume() {
+        List<WorkerPool<Integer, Long>> stopped = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("projector is closed; make a new one");
+            }
+            for (int p = 0; p < partitions; p++) {
+                if (failed.get(p) != null && consumers[p] != null) {
+                    stopped.add(consumers[p]);
+                    consumers[p] = null;
+                }
+            }
+        }
+        drainAndClose(stopped, deadline());
+        for (int p = 0; p < partitions; p++) {
+            failed.set(p, null);
+        }
+        return start();
+    }
+
+    /**
+     * Stops every consumer and waits, at most {@link #STOP_TIMEOUT}, for them to end. A later
+     * {@link #start()} continues from the recorded offsets. Does nothing when already stopped.
+     *
+     * @throws IllegalStateException when a consumer did not end in time
+     */
+    public void stop() {
+        List<WorkerPool<Integer, Long>> running = new ArrayList<>();
+        synchronized (lock) {
+            if (life != null) {
+                life.cancel();
+                life = null;
+            }
+            for (int p = 0; p < partitions; p++) {
+                if (consumers[p] != null) {
+                    running.add(consumers[p]);
+                    consumers[p] = null;
+                }
+            }
+        }
+        drainAndClose(running, deadline());
+    }
+
+    /**
+     * Drops the read model and replays the whole log into it: stop, reset the store, clear
+     * failures, start from offset 0. Returns at once; {@link #awaitCaughtUp} tells when it is done.
+     *
+     * @return this projector
+     */
+    public Projector rebuild() {
+        stop();
+        store.reset();
+        for (int p = 0; p < partitions; p++) {
+            next.set(p, 0);
+            failed.set(p, null);
+        }
+        return start();
+    }
+
+    /** How far the read model is behind the log, over all partitions. */
+    public Lag lag() {
+        long[] ends = log.endOffsets();
+        long behind = 0;
+        long oldest = 0;
+        for (int p = 0; p < partitions; p++) {
+            long at = next.get(p);
+            if (ends[p] > at) {
+                behind += ends[p] - at;
+                oldest = Math.max(oldest, log.entry(p, at).age().toNanos());
+            }
+        }
+        return behind == 0 ? Lag.NONE : new Lag(behind, Duration.ofNanos(oldest));
+    }
+
+    /**
+     * Waits until every entry appended so far has been applied, or until {@code timeout} passes,
+     * or until a partition that is behind has failed.
+     *
+     * @return whether the read model caught up
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + Objects.requireNonNull(timeout, "timeout").toNanos();
+        long[] target = log.endOffsets();
+        while (true) {
+            boolean caughtUp = true;
+            for (int p = 0; p < partitions; p++) {
+                if (next.get(p) < target[p]) {
+                    caughtUp = false;
+                    if (failed.get(p) != null) {
+                        return false;
+                    }
+                }
+            }
+            if (caughtUp) {
+                return true;
+            }
+            if (System.nanoTime() - end >= 0) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+    }
+
+    /** The failures that stopped consumers, by partition; empty when every consumer is healthy. */
+    public Map<Integer, ProjectionException> failures() {
+        Map<Integer, ProjectionException> out = new TreeMap<>();
+        for (int p = 0; p < partitions; p++) {
+            ProjectionException e = failed.get(p);
+            if (e != null) {
+                out.put(p, e);
+            }
+        }
+        return out;
+    }
+
+    /** The next offset the projector will apply in each partition. */
+    public long[] offsets() {
+        long[] out = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            out[p] = next.get(p);
+        }
+        return out;
+    }
+
+    /** How many entries this projector has applied (entries skipped as already applied are not counted). */
+    public long applied() {
+        return applied.get();
+    }
+
+    /** The read store this projector fills. */
+    public ReadStore store() {
+        return store;
+    }
+
+    /**
+     * Stops the consumers (bounded, as {@link #stop()}) and refuses further starts. The store and
+     * the log are left open: they belong to whoever made them. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "Projector[" + partitions + " partitions, applied " + applied() + ", " + lag()
+                + (failures().isEmpty() ? "" : ", failed partitions " + failures().keySet()) + "]";
+    }
+
+    // ---- mechanics ---------------------------------------------------------------------
+
+    private WorkerPool<Integer, Long> startConsumer(int partition, Context ctx) {
+        WorkerPool<Integer, Long> pool = new WorkerPool<>(1);
+        pool.generateFrom(List.of(Job.of("projector-p" + partition, "projection", partition, this::consume)));
+        pool.run(ctx);
+        return pool;
+    }
+
+    /**
+     * One partition's consumer. Plan:
+     * 1. Start from the offset the store has recorded.
+     * 2. Until the context is done: poll for a batch of entries after the offset (bounded wait),
+     *    apply it in one transaction, move the offset past it.
+     * 3. If the batch fails, apply it one entry at a time; the first entry that fails on its own
+     *    is recorded as the failure and ends the consumer, leaving the offset at that entry.
+     *
+     * @return how many entries this run applied
+     */
+    private long consume(Context ctx, Integer partition) {
+        int p = partition;
+        long offset = store.nextOffset(p);
+        next.set(p, offset);
+        long count = 0;
+        try {
+            while (!ctx.isDone()) {
+                List<LogEntry> batch = log.poll(p, offset, BATCH, POLL);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                try {
+                    int done = store.applyAll(batch, beforeApply);
+                    count += done;
+                    applied.addAndGet(done);
+                } catch (RuntimeException | Error batchFailure) {
+                    count += applyOneByOne(p, batch); // finds the exact entry at fault
+                }
+                offset = batch.getLast().offset() + 1;
+                next.set(p, offset);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped from outside: end quietly
+        }
+        return count;
+    }
+
+    /**
+     * Applies a batch that failed as a whole one entry at a time, so that the entries before the
+     * bad one are applied and the failure names the bad one.
+     *
+     * @throws ProjectionException for the first entry that fails on its own
+     */
+    private int applyOneByOne(int p, List<LogEntry> batch) {
+        int done = 0;
+        for (LogEntry entry : batch) {
+            try {
+                int one = store.applyAll(List.of(entry), beforeApply);
+                done += one;
+                applied.addAndGet(one);
+            } catch (RuntimeException | Error e) {
+                ProjectionException failure = new ProjectionException(entry, e);
+                failed.set(p, failure);
+                throw failure;
+            }
+            next.set(p, entry.offset() + 1);
+        }
+        return done;
+    }
+
+    private static long deadline() {
+        return System.nanoTime() + STOP_TIMEOUT.toNanos();
+    }
+
+    /**
+     * Reads each pool's results until its stream closes (its worker has ended), then closes it.
+     * Waits at most until {@code deadline}; an interrupt is remembered and restored on return.
+     */
+    private static void drainAndClose(List<WorkerPool<Integer, Long>> pools, long deadline) {
+        boolean interrupted = false;
+        try {
+            for (WorkerPool<Integer, Long> pool : pools) {
+                while (!pool.isClosed()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("a projection consumer (" + pool.name()
+                                + ") did not stop within " + STOP_TIMEOUT.toMillis() + " ms");
+                    }
+                    try {
+                        pool.poll(Duration.ofNanos(left));
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                pool.close();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

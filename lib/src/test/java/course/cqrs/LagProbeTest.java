@@ -1,0 +1,62 @@
+package course.cqrs;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LagProbeTest {
+    private static long samplerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals(LagProbe.SAMPLER_THREAD)).count();
+    }
+
+    @Test
+    void everyWriteBecomesVisibleAndItsDelayIsRecorded() throws Exception {
+        Dataset data = Dataset.generate(1, 50);
+        try (CqrsSystem app = new CqrsSystem(2)) {
+            double[] lags = LagProbe.readYourWrites(app, data, 10, 3);
+            assertEquals(10, lags.length);
+            for (double lag : lags) {
+                assertTrue(lag >= 0);
+            }
+        }
+    }
+
+    @Test
+    void aTraceEndsCaughtUpAfterABurst() throws Exception {
+        Dataset data = Dataset.generate(2, 300);
+        try (CqrsSystem app = new CqrsSystem(3)) {
+            LagProbe.Trace trace = LagProbe.during(app.projector(), () -> app.createAll(data.creates()));
+            assertTrue(trace.caughtUp(), trace.toString());
+            assertEquals(0, trace.eventsBehind()[trace.eventsBehind().length - 1]);
+            assertTrue(trace.millis().length >= 1);
+        }
+        assertEquals(0, samplerThreads());
+    }
+
+    @Test
+    void aFailedPartitionEndsTheTraceWithoutCatchingUp() throws Exception {
+        EventLog log = new EventLog("articles", 2);
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
+             Projector projector = new Projector(log, reads, e -> {
+                 throw new IllegalStateException("always broken");
+             }).start()) {
+            LagProbe.Trace trace = LagProbe.during(projector,
+                    () -> writes.createAll(Dataset.generate(3, 20).creates()));
+            assertFalse(trace.caughtUp());
+            assertTrue(trace.peakEventsBehind() > 0);
+        }
+        assertEquals(0, samplerThreads());
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        try (CqrsSystem app = new CqrsSystem(1)) {
+            assertThrows(IllegalArgumentException.class, () -> LagProbe.readYourWrites(app, Dataset.generate(1, 5), 0, 1));
+            assertThrows(NullPointerException.class, () -> LagProbe.during(app.projector(), null));
+        }
+    }
+}

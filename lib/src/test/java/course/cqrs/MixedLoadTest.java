@@ -1,0 +1,66 @@
+package course.cqrs;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MixedLoadTest {
+    @Test
+    void everyOperationIsCountedOnceAsAReadOrAWrite() throws Exception {
+        Dataset data = Dataset.generate(2, 100);
+        try (CrudStore crud = new CrudStore()) {
+            List<Long> ids = crud.createAll(data.creates());
+            MixedLoad.Report r = MixedLoad.run("crud", crud, data, ids, 3, 40, 0.7, 1);
+            assertEquals(120, r.reads() + r.writes());
+            assertTrue(r.readPercentile(0.5) <= r.readPercentile(0.99));
+            assertTrue(r.writesPerSecond() >= 0);
+            assertTrue(crud.size() > 100 && crud.size() <= 100 + r.writes(),
+                    "creates add articles, updates do not: " + crud.size() + " after " + r.writes() + " writes");
+        }
+        assertEquals(0, TestData.awaitPoolThreadsAtMost(0));
+    }
+
+    @Test
+    void aReadOnlyLoadWritesNothing() throws Exception {
+        Dataset data = Dataset.generate(2, 50);
+        try (CrudStore crud = new CrudStore()) {
+            List<Long> ids = crud.createAll(data.creates());
+            MixedLoad.Report r = MixedLoad.run("reads", crud, data, ids, 2, 20, 1.0, 1);
+            assertEquals(40, r.reads());
+            assertEquals(0, r.writes());
+            assertEquals(0, r.writePercentile(0.99));
+            assertEquals(50, crud.size());
+        }
+    }
+
+    @Test
+    void theWriterDoesExactlyItsWritesWhileReadersRead() throws Exception {
+        Dataset data = Dataset.generate(2, 80);
+        try (CrudStore crud = new CrudStore()) {
+            List<Long> ids = crud.createAll(data.creates());
+            MixedLoad.Report alone = MixedLoad.writesAgainstReaders("alone", crud, data, ids, 0, 15, 1);
+            assertEquals(15, alone.writes());
+            assertEquals(0, alone.reads());
+            MixedLoad.Report crowded = MixedLoad.writesAgainstReaders("crowded", crud, data, ids, 3, 15, 1);
+            assertEquals(15, crowded.writes());
+            assertEquals(4, crowded.clients());
+        }
+        assertEquals(0, TestData.awaitPoolThreadsAtMost(0));
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        Dataset data = Dataset.generate(2, 10);
+        try (CrudStore crud = new CrudStore()) {
+            assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(), 1, 1, 0.5, 1));
+            assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(1L), 0, 1, 0.5, 1));
+            assertThrows(IllegalArgumentException.class, () -> MixedLoad.run("x", crud, data, List.of(1L), 1, 1, 1.5, 1));
+            assertThrows(IllegalArgumentException.class,
+                    () -> MixedLoad.writesAgainstReaders("x", crud, data, List.of(1L), -1, 1, 1));
+        }
+    }
+}
