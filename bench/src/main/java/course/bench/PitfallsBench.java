@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
  *
  * The JIT compiler is smarter than a stopwatch. Chapter 6 times these same expressions by hand
  * and then shows what JMH reports for them (after JMHSample_08_DeadCode and
- * JMHSample_10_ConstantFold in the JMH samples):
+ * JMHSample_10_ConstantFold in the JMH samples, with Math.sqrt in place of the samples' Math.log:
+ * on current JDKs Math.log is a call into a runtime stub, which the JIT keeps even when its result
+ * is unused, while Math.sqrt is a single machine instruction the JIT removes or folds freely):
  *
  *   - baseline: an empty method. What a call costs the harness itself.
- *   - deadCodeWrong: computes Math.log(x) and throws the result away. The JIT sees that nothing
+ *   - deadCodeWrong: computes Math.sqrt(x) and throws the result away. The JIT sees that nothing
  *     uses it and removes the computation: the score drops to the baseline.
  *   - deadCodeRight: returns the result. JMH feeds every returned value to a Blackhole, so the
  *     computation must happen.
- *   - constantFoldWrong: Math.log of a compile-time constant. The JIT computes it once, at
+ *   - constantFoldWrong: Math.sqrt of a compile-time constant. The JIT computes it once, at
  *     compile time: the score is a load of a constant.
  *   - constantFoldRight: reads the input from a non-final field of the state, which the JIT
  *     cannot assume constant.
@@ -45,21 +47,21 @@ public class PitfallsBench {
 
     @Benchmark
     public void deadCodeWrong() {
-        Math.log(x);            // result unused: the JIT removes the call
+        Math.sqrt(x);           // result unused: the JIT removes the call
     }
 
     @Benchmark
     public double deadCodeRight() {
-        return Math.log(x);     // returned, so JMH consumes it
+        return Math.sqrt(x);    // returned, so JMH consumes it
     }
 
     @Benchmark
     public double constantFoldWrong() {
-        return Math.log(CONSTANT);  // computed once, at compile time
+        return Math.sqrt(CONSTANT); // computed once, at compile time
     }
 
     @Benchmark
     public double constantFoldRight() {
-        return Math.log(x);
+        return Math.sqrt(x);
     }
 }

@@ -55,9 +55,12 @@ final class Progress implements OutputFormat {
     }
 
     static String label(BenchmarkParams params) {
-        String bench = params.getBenchmark();
-        int cut = bench.lastIndexOf('.', bench.lastIndexOf('.') - 1);
-        StringBuilder sb = new StringBuilder(bench.substring(cut + 1));
+        String[] parts = params.getBenchmark().split("\\.");
+        int first = parts.length - 2;        // keep nested classes: PipelineBench.Baselines.plainLoop
+        while (first > 0 && !parts[first - 1].isEmpty() && Character.isUpperCase(parts[first - 1].charAt(0))) {
+            first--;
+        }
+        StringBuilder sb = new StringBuilder(String.join(".", java.util.Arrays.copyOfRange(parts, first, parts.length)));
         for (String key : params.getParamsKeys()) {
             sb.append(' ').append(key).append('=').append(params.getParam(key));
         }
@@ -84,8 +87,13 @@ final class Progress implements OutputFormat {
         out.print(s);
     }
 
+    /** Passes a line through, except JMH's own per-fork chatter, which the progress lines replace. */
     @Override
     public void println(String s) {
+        if (s == null || s.isBlank() || s.startsWith("# Run progress") || s.startsWith("# Fork:")
+                || s.startsWith("# Warmup Fork:")) {
+            return;
+        }
         out.println(s);
     }
 
