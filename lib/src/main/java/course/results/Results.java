@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * and {@code data/results/<host>-<date>.machine.json} (a {@link Machine}). The course ships the
  * reference run in {@code data/results/reference/}. {@link #load(Path)} reads one JSON file and
  * its machine record; {@link #latest(Path)} finds the newest run in a folder;
- * {@link #reference()} and {@link #latestOrReference()} are the two the chapter uses.
+ * {@link #reference()} and {@link #latestOrReference()} (the newest complete run, else the
+ * reference) are the two the chapter uses.
  *
  * <p><b>What is read.</b> For each entry of JMH's array: {@code benchmark}, {@code mode},
  * {@code threads}, {@code forks}, {@code params} (optional), and from {@code primaryMetric} the
@@ -113,18 +114,7 @@ public final class Results {
      * excluded; empty when there is none or the folder does not exist.
      */
     public static Optional<Path> latest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                        String n = p.getFileName().toString();
-                        return Files.isRegularFile(p) && n.endsWith(".json") && !n.endsWith(MACHINE_SUFFIX);
-                    })
-                    .max(Comparator.comparing(Results::modified).thenComparing(p -> p.getFileName().toString()));
-        } catch (IOException e) {
-            throw new ResultsException(dir, "cannot list results folder " + dir + ": " + e.getMessage(), e);
-        }
+        return newestFirst(dir).stream().findFirst();
     }
 
     /**
@@ -138,9 +128,43 @@ public final class Results {
                 "no reference results in " + dir + "; the course ships them there", null)));
     }
 
-    /** The newest run made by {@code make bench} on this machine, or the reference run when there is none. */
+    /**
+     * The newest complete run made by {@code make bench} in {@link #dir()}, or the reference run
+     * when there is none. A run is complete when it has every benchmark the reference has, so a
+     * partial run ({@code make bench BENCH=HandoffBench}) is skipped.
+     *
+     * @throws ResultsException when a results file in the folder, or the reference, is malformed
+     */
     public static RunResults latestOrReference() {
-        return latest(dir()).map(Results::load).orElseGet(Results::reference);
+        RunResults reference = reference();
+        java.util.Set<String> wanted = reference.byLabel().keySet();
+        for (Path file : newestFirst(dir())) {
+            RunResults run = load(file);
+            if (run.byLabel().keySet().containsAll(wanted)) {
+                return run;
+            }
+        }
+        return reference;
+    }
+
+    /** The results files of {@code dir}, newest first (machine records excluded). */
+    static List<Path> newestFirst(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Results::isResultsFile)
+                    .sorted(Comparator.comparing(Results::modified).thenComparing(p -> p.getFileName().toString())
+                            .reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new ResultsException(dir, "cannot list results folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isResultsFile(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && n.endsWith(".json") && !n.endsWith(MACHINE_SUFFIX);
     }
 
     private static java.nio.file.attribute.FileTime modified(Path p) {
