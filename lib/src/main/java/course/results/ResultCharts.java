@@ -23,6 +23,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -246,6 +247,11 @@ public final class ResultCharts {
             if (logX) {
                 ((LogAxis) x).setBase(2);
                 ((LogAxis) x).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+                ((LogAxis) x).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+            }
+            if (logY) {
+                ((LogAxis) y).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+                ((LogAxis) y).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
             }
             XYErrorRenderer renderer = new XYErrorRenderer();
             renderer.setDrawXError(false);
@@ -265,7 +271,33 @@ public final class ResultCharts {
                 marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
                 plot.addRangeMarker(marker);
             }
+            includeFloors(y, data);
             return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        }
+
+        /** Widens the y axis so that every floor shows, with a margin. */
+        private void includeFloors(ValueAxis y, YIntervalSeriesCollection data) {
+            if (floors.isEmpty()) {
+                return;
+            }
+            double low = Double.MAX_VALUE;
+            double high = -Double.MAX_VALUE;
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    low = Math.min(low, data.getStartYValue(s, i));
+                    high = Math.max(high, data.getEndYValue(s, i));
+                }
+            }
+            for (double f : floors.values()) {
+                low = Math.min(low, f);
+                high = Math.max(high, f);
+            }
+            if (logY) {
+                y.setRange(Math.max(low, Double.MIN_NORMAL) / 1.6, high * 1.6);
+            } else {
+                double margin = (high - low) * 0.08;
+                y.setRange(Math.min(0, low - margin), high + margin);
+            }
         }
 
         /** Renders the chart. */
