@@ -20,6 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +52,11 @@ import java.util.concurrent.TimeUnit;
  *   - a ThreadPoolExecutor with 2 threads and an unbounded LinkedBlockingQueue
  *     (Executors.newFixedThreadPool(2));
  *   - a ForkJoinPool of parallelism 2, tasks submitted from outside;
- *   - a virtual-thread-per-task executor: one new virtual thread per task.
+ *   - a virtual-thread-per-task executor: one new virtual thread per task;
+ *   - queueFedPool: the WorkerPool's shape written by hand in a few lines (a generator, 2 platform
+ *     workers, a reader, an ArrayBlockingQueue for jobs and one for results), fresh threads per
+ *     invocation like the WorkerPool, at queue capacity 2 (the WorkerPool's: one per worker) and
+ *     1024. It separates what the shape costs from what the queues' capacity costs.
  * The executors are made once per trial and closed in @TearDown; tasks are submitted as
  * Callables and every Future is read, which is what a caller who wants the results does.
  *
@@ -138,6 +144,65 @@ public class PoolBench {
     @OperationsPerInvocation(TASKS)
     public void virtualPerTask(Blackhole bh) throws Exception {
         submitAll(perTask, bh);
+    }
+
+    /** The queue capacity of the hand-written pool. */
+    @State(Scope.Benchmark)
+    public static class Capacity {
+        @Param({"2", "1024"})
+        public int capacity;
+    }
+
+    /** Marks the end of the jobs, and a worker's last result. Never a real task's value. */
+    private static final Integer END = Integer.MIN_VALUE;
+
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public void queueFedPool(Capacity c, Blackhole bh) throws Exception {
+        BlockingQueue<Callable<Integer>> in = new ArrayBlockingQueue<>(c.capacity);
+        BlockingQueue<Integer> out = new ArrayBlockingQueue<>(c.capacity);
+        Callable<Integer> stop = () -> END;
+        List<Thread> threads = new ArrayList<>(WORKERS + 1);
+        threads.add(Thread.ofPlatform().name("queue-pool-generator").start(() -> {
+            try {
+                for (Callable<Integer> task : callables) {
+                    in.put(task);
+                }
+                for (int w = 0; w < WORKERS; w++) {
+                    in.put(stop);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        for (int w = 0; w < WORKERS; w++) {
+            threads.add(Thread.ofPlatform().name("queue-pool-worker-" + w).start(() -> {
+                try {
+                    for (Callable<Integer> task = in.take(); task != stop; task = in.take()) {
+                        out.put(task.call());
+                    }
+                    out.put(END);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        int results = 0;
+        for (int ended = 0; ended < WORKERS; ) {
+            Integer r = out.take();
+            if (r.equals(END)) {
+                ended++;
+            } else {
+                results++;
+                bh.consume(r);
+            }
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (results != TASKS) {
+            throw new IllegalStateException("expected " + TASKS + " results, got " + results);
+        }
     }
 
     private static void readAll(List<Result<Integer>> results, Blackhole bh) {
