@@ -35,7 +35,7 @@ import java.util.Objects;
  * <p><b>Profiles.</b> {@link Profile#QUICK} (the default): 1 fork, 1 × 1 s warm-up, 3 × 1 s
  * measurement (three, because JMH gives no error below three), about 3.5 minutes for the whole
  * suite on 2 cores. {@link Profile#FULL} ({@code FULL=1}
- * or {@code --full}): 2 forks, 3 × 1 s warm-up, 5 × 1 s measurement, about 15 minutes.
+ * or {@code --full}): 2 forks, 3 × 1 s warm-up, 5 × 1 s measurement, about 14 minutes.
  * Each benchmark file may be run alone by naming it (a regular expression, as for JMH).
  *
  * <p><b>Output.</b> JMH's JSON ({@code -rf json}) goes to {@code <out>/<host>-<date-time>.json}
