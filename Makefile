@@ -8,6 +8,7 @@ SHELL := /bin/bash
 PORT ?= 8888
 NB ?=
 FULL ?=
+BENCH ?=
 KERNEL_NAME := java-course
 
 ROOT := $(CURDIR)
@@ -35,7 +36,8 @@ help: ## List the targets
 	@echo
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: PORT=$(PORT) (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes)"
+	@echo "Variables: PORT=$(PORT) (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes),"
+	@echo "           BENCH=HandoffBench (make bench: only the benchmarks that match)"
 
 .PHONY: run
 run: kernel ## Set up what is missing, then open the course in Jupyter
@@ -80,6 +82,11 @@ ui-check: kernel ## Run 00-welcome in the real Jupyter UI (headless Chromium) an
 	url=$$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' $$log | head -n1); \
 	NODE_PATH=$(BUILD)/ui/node_modules node tools/ui-check.js "$$url" 00-welcome.ipynb $(BUILD)/ui/00-welcome.png
 
+.PHONY: bench
+bench: build/.built ## Run the JMH suite (quick profile; FULL=1 for the full one), results in data/results/
+	$(if $(FULL),FULL=1,FULL=) "$(JDK)/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$$(ls bench/target/course-bench-*.jar | head -n1):bench/target/lib/*" \
+		course.bench.Suite $(BENCH)
+
 .PHONY: kernel-bench
 kernel-bench: kernel ## Measure the kernel's cold start and a trivial cell's round trip
 	"$(PY)" tools/kernel-bench.py --kernel $(KERNEL_NAME)
@@ -91,9 +98,9 @@ $(KERNEL_DIR)/kernel.json: build/.built tools/install-kernel.sh | python
 	tools/install-kernel.sh "$(JDK)" "$(PY)" "$(JUPYTER_DIR)"
 
 .PHONY: build
-build: build/.built ## Compile the library and the kernel (Maven)
+build: build/.built ## Compile the library, the benchmarks and the kernel (Maven)
 
-SOURCES := $(shell find lib kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
+SOURCES := $(shell find lib bench kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
 build/.built: $(SOURCES) | jdk maven
 	$(MVN) package -DskipTests
 	@mkdir -p build && touch $@
@@ -122,6 +129,6 @@ python:
 	@echo "Jupyter runs on: $(PY)"
 
 .PHONY: clean
-clean: ## Remove everything built (build/ and Maven's target/ folders)
+clean: ## Remove everything built (build/ and the target/ folders of lib, bench and kernel)
 	rm -rf build
 	-$(MVN) clean 2>/dev/null || rm -rf lib/target kernel/target bench/target

@@ -27,7 +27,8 @@ for j in $(ls "$dest"/lib/*.jar | sort); do
     [ "$j" = "$dest/lib/$(basename "$jar")" ] || class_path="$class_path:$j"
 done
 
-jvm_flags=(-Djava.awt.headless=true)
+# JMH 1.37 (on the class path for chapter 6) reads fields through sun.misc.Unsafe; allow it quietly.
+jvm_flags=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow)
 echo "install-kernel: training the AOT cache (a short session)"
 if ! "$java" "${jvm_flags[@]}" -XX:AOTCacheOutput="$dest/kernel.aot" -Xlog:aot=error,cds=error \
         -cp "$class_path" course.kernel.KernelMain --train >"$dest/training.log" 2>&1; then

@@ -1,0 +1,109 @@
+package course.results;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Chapter 6's exercises. Each {@code check} method runs the learner's answer on known inputs and
+ * returns a friendly {@code PASS ...} or {@code FAIL ...} line saying what was expected.
+ * {@link Solutions} holds one answer to each.
+ *
+ * <pre>{@code
+ * Exercises.checkEventsPerSecond(r -> 1e9 / r.score())      // PASS ...
+ * }</pre>
+ */
+public final class Exercises {
+    private Exercises() {
+    }
+
+    /** A made-up result, for checks that need exact numbers. */
+    static BenchResult result(String name, double score, double error) {
+        return new BenchResult("course.bench." + name, Map.of(), "avgt", 1, 1, score, error, "ns/op", 10);
+    }
+
+    /**
+     * Exercise 1: turn a projection score (nanoseconds per event) into events per second.
+     */
+    public static String checkEventsPerSecond(ToDoubleFunction<BenchResult> answer) {
+        Objects.requireNonNull(answer, "answer");
+        double[][] cases = {{2_000, 500_000}, {125, 8_000_000}, {40_000, 25_000}};
+        for (double[] c : cases) {
+            double got = answer.applyAsDouble(result("CqrsBench.projectEvents", c[0], 1));
+            if (Math.abs(got - c[1]) > 1e-6 * c[1]) {
+                return String.format(Locale.ROOT, "FAIL: %.0f ns per event should be %.0f events/s, you said %.1f",
+                        c[0], c[1], got);
+            }
+        }
+        return "PASS: events per second = 1e9 / (ns per event)";
+    }
+
+    /**
+     * Exercise 2: the ratio a/b of two scores, and its error from the relative errors of both
+     * added in quadrature: {@code ratio * sqrt((ea/a)^2 + (eb/b)^2)}. The answer returns
+     * {@code {ratio, error}}.
+     */
+    public static String checkRatioWithError(BiFunction<BenchResult, BenchResult, double[]> answer) {
+        Objects.requireNonNull(answer, "answer");
+        BenchResult a = result("X.a", 300, 30);
+        BenchResult b = result("X.b", 100, 20);
+        double[] got = answer.apply(a, b);
+        if (got == null || got.length != 2) {
+            return "FAIL: return a two-element array {ratio, error}";
+        }
+        double ratio = 3.0;
+        double error = ratio * Math.hypot(0.1, 0.2);
+        if (Math.abs(got[0] - ratio) > 1e-9) {
+            return "FAIL: 300 ns / 100 ns is a ratio of 3, you said " + got[0];
+        }
+        if (Math.abs(got[1] - error) > 1e-9) {
+            return String.format(Locale.ROOT, "FAIL: with 10%% and 20%% relative errors the ratio's error is "
+                    + "3 x sqrt(0.1² + 0.2²) = %.4f, you said %.4f", error, got[1]);
+        }
+        BenchResult c = result("X.c", 100, Double.NaN);
+        double[] nan = answer.apply(a, c);
+        if (nan == null || nan.length != 2 || !Double.isNaN(nan[1]) && Math.abs(nan[1] - ratio * 0.1) > 1e-9) {
+            return "FAIL: when b has no error (NaN), either report NaN or treat it as 0; you said "
+                    + (nan == null ? "null" : java.util.Arrays.toString(nan));
+        }
+        return String.format(Locale.ROOT, "PASS: 3.00 ± %.2f; a ratio whose error bar crosses 1 is no difference", error);
+    }
+
+    /** The pitfalls of exercise 3. */
+    public static final List<String> PITFALLS = List.of("warm-up", "dead code", "constant folding", "profile pollution");
+
+    /**
+     * Exercise 3: name the pitfall of each snippet, one of {@link #PITFALLS}. The answer maps a
+     * snippet's number (1 to 4, as printed by {@link #snippets()}) to a pitfall.
+     */
+    public static String checkPitfalls(Function<Integer, String> answer) {
+        Objects.requireNonNull(answer, "answer");
+        String[] expected = {"dead code", "warm-up", "profile pollution", "constant folding"};
+        int right = 0;
+        StringBuilder wrong = new StringBuilder();
+        for (int i = 0; i < expected.length; i++) {
+            String got = answer.apply(i + 1);
+            if (expected[i].equals(got == null ? null : got.strip().toLowerCase(Locale.ROOT))) {
+                right++;
+            } else {
+                wrong.append(" snippet ").append(i + 1).append(" is not '").append(got).append("';");
+            }
+        }
+        return right == expected.length ? "PASS: 4 of 4 pitfalls named"
+                : "FAIL: " + right + " of 4 right;" + wrong + " choose from " + PITFALLS;
+    }
+
+    /** The four snippets of exercise 3, numbered. */
+    public static String snippets() {
+        return """
+                1. long t0 = System.nanoTime(); for (int i = 0; i < n; i++) { Math.sqrt(i); } long t = System.nanoTime() - t0;
+                2. long t0 = System.nanoTime(); parse(line); long t = System.nanoTime() - t0;   // first call in a fresh JVM
+                3. time(new ArrayList<>()); time(new LinkedList<>()); time(new ArrayList<>());  // one JVM, one time() method
+                4. static final int N = 1_000; ... long t0 = System.nanoTime(); int r = fib(N % 30); ...
+                """;
+    }
+}

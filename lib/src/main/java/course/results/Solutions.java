@@ -1,0 +1,30 @@
+package course.results;
+
+import java.util.function.Function;
+
+/** One answer to each of chapter 6's {@link Exercises}. */
+public final class Solutions {
+    private Solutions() {
+    }
+
+    /** Exercise 1: a score in nanoseconds per event, as events per second. */
+    public static double eventsPerSecond(BenchResult projection) {
+        return 1e9 / projection.score();
+    }
+
+    /** Exercise 2: a/b and its error, the relative errors added in quadrature (a missing error counts as 0). */
+    public static double[] ratioWithError(BenchResult a, BenchResult b) {
+        double ratio = a.score() / b.score();
+        double rel = Math.hypot(a.errorOrZero() / a.score(), b.errorOrZero() / b.score());
+        return new double[]{ratio, ratio * rel};
+    }
+
+    /** Exercise 3: the pitfall of each snippet. */
+    public static final Function<Integer, String> PITFALLS = n -> switch (n) {
+        case 1 -> "dead code";
+        case 2 -> "warm-up";
+        case 3 -> "profile pollution";
+        case 4 -> "constant folding";
+        default -> "?";
+    };
+}
