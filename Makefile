@@ -34,7 +34,7 @@ MVN = JAVA_HOME="$(JDK)" mvn -B -q
 help: ## List the targets
 	@echo "Concurrency patterns in Java 25: an interactive course"
 	@echo
-	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 	@echo
 	@echo "Variables: PORT=$(PORT) (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes),"
 	@echo "           BENCH=HandoffBench (make bench: only the benchmarks that match)"
@@ -47,7 +47,7 @@ run: kernel ## Set up what is missing, then open the course in Jupyter
 	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --notebook-dir="$(ROOT)/notebooks"
 
 .PHONY: test
-test: kernel ## Run every test: unit tests, then every notebook through Jupyter, then the kernel protocol
+test: kernel ## Run every test: unit tests, then every notebook through Jupyter and the kernel protocol suite
 	@echo "== unit tests, then notebooks and protocol (integration tests) =="
 	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
 	@echo "== all tests passed =="
