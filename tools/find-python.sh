@@ -4,7 +4,7 @@
 # (Debian's packages). With --install, on a Debian or Ubuntu machine where we are root, it
 # installs Debian's Jupyter packages when none is found. Exits 1 when none can be had.
 set -u
-modules="import nbclient, nbformat, jupyter_client, notebook, nbconvert"
+modules="import nbclient, nbformat, jupyter_client, notebook, nbconvert, jupyter_kernel_test"
 packages="jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-jupyter-kernel-test"
 
 try() {
