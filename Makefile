@@ -73,7 +73,7 @@ site: execute ## Export the executed notebooks to HTML in build/site/
 
 .PHONY: ui-check
 ui-check: kernel ## Run 00-welcome in the real Jupyter UI (headless Chromium) and take a screenshot
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
+	@command -v chromium >/dev/null || tools/apt-install.sh chromium \
 		|| { echo "ui-check needs Chromium (Debian package 'chromium')" >&2; exit 1; }
 	@test -d $(BUILD)/ui/node_modules/playwright-core || { mkdir -p $(BUILD)/ui && cd $(BUILD)/ui && npm install --silent --no-save playwright-core; }
 	@mkdir -p $(JUPYTER_RUNTIME_DIR); log=$(BUILD)/ui/jupyter.log; \
@@ -114,12 +114,8 @@ jdk:
 
 .PHONY: maven
 maven:
-	@command -v mvn >/dev/null || { \
-		if [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
-			echo "Maven is missing: installing Debian's package"; \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends maven \
-			|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends maven; }; \
-		else echo "Maven is missing: 'conda env create -f environment.yml' provides it" >&2; exit 1; fi; }
+	@command -v mvn >/dev/null || tools/apt-install.sh maven \
+		|| { echo "Maven is missing: 'conda env create -f environment.yml' provides it" >&2; exit 1; }
 
 .PHONY: python
 python:

@@ -15,12 +15,7 @@ try "${COURSE_PYTHON:-}"
 try "$(command -v python3 2>/dev/null || true)"
 try /usr/bin/python3
 
-if [ "${1:-}" = "--install" ] && [ -f /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
-    echo "Jupyter is missing: installing Debian's packages ($packages)" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y --no-install-recommends $packages >&2 \
-        || { apt-get update >&2 && apt-get install -y --no-install-recommends $packages >&2; } \
-        || { echo "apt-get could not install Jupyter" >&2; exit 1; }
+if [ "${1:-}" = "--install" ] && "$(dirname "$0")/apt-install.sh" $packages; then
     try /usr/bin/python3
 fi
 exit 1
