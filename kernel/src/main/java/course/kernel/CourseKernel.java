@@ -217,8 +217,10 @@ public final class CourseKernel extends BaseKernel {
             }
             String source = info.source();
             String remaining = info.remaining();
-            if (source == null || completeness == Completeness.UNKNOWN) {
-                source = completeness == Completeness.UNKNOWN && source == null ? rest : source;
+            if (source == null) {
+                // An unknown (malformed) snippet: let JShell compile the rest and report its errors.
+                source = rest;
+                remaining = "";
             }
             last = evalSnippet(js, source, code, start);
             consumed += rest.length() - remaining.length();
@@ -403,15 +405,12 @@ public final class CourseKernel extends BaseKernel {
     /** A kernel_info_reply that says its status, as every reply must. */
     static final class KernelInfoWithStatus extends org.dflib.jjava.jupyter.messages.reply.KernelInfoReply {
         @com.google.gson.annotations.SerializedName("status")
+        @SuppressWarnings("unused") // read by Gson when the reply is serialised
         private final String status = "ok";
 
         KernelInfoWithStatus(String protocol, String name, String version, LanguageInfo language, String banner,
                 List<org.dflib.jjava.jupyter.kernel.HelpLink> links) {
             super(protocol, name, version, language, banner, links);
-        }
-
-        String status() {
-            return status;
         }
     }
 

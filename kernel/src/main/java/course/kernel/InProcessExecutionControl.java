@@ -116,14 +116,11 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
             }
         }
         Throwable thrown = failure[0];
-        lastStopped = false;
-        if (stopped && (thrown == null || thrown instanceof ThreadDeath || thrown instanceof InterruptedException
-                || thrown.getCause() instanceof InterruptedException)) {
-            lastStopped = true;
-            throw new StoppedException();
-        }
-        if (thrown instanceof ThreadDeath) {
-            lastStopped = true;
+        // A stopped snippet ends in the woven stop check's ThreadDeath, or wakes from a sleep or a
+        // blocked queue with an InterruptedException (perhaps wrapped), or had just finished.
+        lastStopped = thrown instanceof ThreadDeath || stopped && (thrown == null
+                || thrown instanceof InterruptedException || thrown.getCause() instanceof InterruptedException);
+        if (lastStopped) {
             throw new StoppedException();
         }
         if (thrown != null) {

@@ -144,31 +144,39 @@ final class Magics {
 
     /** The files a path or glob names; a plain path that does not exist names nothing. */
     static List<Path> resolve(String pattern) {
-        if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {
+        if (!isGlob(pattern)) {
             Path path = Path.of(pattern);
             return Files.exists(path) ? List.of(path) : List.of();
         }
         Path whole = Path.of(pattern);
-        Path base = whole.isAbsolute() ? whole.getRoot() : Path.of("");
-        for (Path part : whole.isAbsolute() ? whole.getRoot().relativize(whole) : whole) {
-            String text = part.toString();
-            if (text.contains("*") || text.contains("?") || text.contains("[")) {
+        Path base = whole.isAbsolute() ? whole.getRoot() : null;
+        int literal = 0;
+        for (Path part : whole) {
+            if (isGlob(part.toString())) {
                 break;
             }
-            base = base.resolve(text);
+            base = base == null ? part : base.resolve(part);
+            literal++;
         }
-        Path root = base.toString().isEmpty() ? Path.of(".") : base;
+        Path root = base == null ? Path.of(".") : base;
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        boolean relativeToHere = base == null;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + whole.normalize());
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> matcher.matches(root.equals(Path.of(".")) ? Path.of(".").relativize(p) : p))
+        // Only "**" crosses folders; otherwise look no deeper than the pattern's own segments.
+        int depth = pattern.contains("**") ? Integer.MAX_VALUE : whole.getNameCount() - literal;
+        try (Stream<Path> walk = Files.walk(root, depth)) {
+            return walk.filter(p -> matcher.matches(relativeToHere ? root.relativize(p) : p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new MagicException("cannot search " + root + " for '" + pattern + "': " + e, e);
         }
+    }
+
+    private static boolean isGlob(String text) {
+        return text.contains("*") || text.contains("?") || text.contains("[");
     }
 
     private static MagicException unknown(String prefix, String name) {
