@@ -8,21 +8,16 @@ import org.zeromq.ZMQ;
 import java.lang.reflect.Field;
 
 /**
- * Opens the kernel's Jupyter connection with quicker request channels.
+ * Opens the kernel's Jupyter connection with {@link RequestChannel}s for its shell and
+ * control channels.
  *
- * <p>The base library's shell and control channels poll their socket and then sleep 50 ms
- * when nothing has arrived, which adds up to 50 ms to every request. This kernel replaces
- * both, before anything is bound, with channels that sleep {@link #SHELL_SLEEP_MS} and
- * {@link #CONTROL_SLEEP_MS}: a request is picked up within a few milliseconds, at the cost
- * of a few hundred cheap wake-ups a second while idle. The sockets still bind only the
- * addresses in the connection file, and every message is still signed and checked.
+ * <p>The base library's own channels poll their socket and then sleep 50 ms when nothing has
+ * arrived, which adds up to 50 ms to every request. The connection builds those channels
+ * itself, so this class replaces both, before anything is bound, with channels that block in
+ * the poll instead. The sockets still bind only the addresses in the connection file, and
+ * every message is still signed and checked.
  */
 final class Connections {
-    /** How long the shell channel sleeps between polls. */
-    static final long SHELL_SLEEP_MS = 2;
-    /** How long the control channel (interrupts, shutdown) sleeps between polls. */
-    static final long CONTROL_SLEEP_MS = 10;
-
     private Connections() {
     }
 
@@ -30,10 +25,8 @@ final class Connections {
         JupyterConnection connection = new JupyterConnection(properties);
         try {
             ZMQ.Context context = (ZMQ.Context) field("ctx").get(connection);
-            replace(connection, "shell", new ShellChannel(context, properties.createHMACGenerator(), false,
-                    connection, SHELL_SLEEP_MS));
-            replace(connection, "control", new ShellChannel(context, properties.createHMACGenerator(), true,
-                    connection, CONTROL_SLEEP_MS));
+            replace(connection, "shell", new RequestChannel(context, properties.createHMACGenerator(), false, connection));
+            replace(connection, "control", new RequestChannel(context, properties.createHMACGenerator(), true, connection));
         } catch (ReflectiveOperationException | RuntimeException e) {
             // A different base library layout: keep its own channels, which work, only slower.
             System.err.println("course kernel: keeping the default request channels (" + e + ")");
