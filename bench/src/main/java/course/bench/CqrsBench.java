@@ -58,6 +58,18 @@ public class CqrsBench {
     /** Pre-drawn query arguments, cycled. */
     static final int DRAWS = 1_024;
 
+    /**
+     * Creates every article of {@code data} in both stores and waits for the CQRS read model to
+     * catch up, so that no benchmark measures a projector still busy with the dataset.
+     */
+    static void loadBoth(Dataset data, CrudStore crud, CqrsSystem cqrs) throws InterruptedException {
+        crud.createAll(data.creates());
+        cqrs.createAll(data.creates());
+        if (!cqrs.awaitCaughtUp(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the read model did not catch up: " + cqrs.lag());
+        }
+    }
+
     /** A CRUD store and a CQRS system with the dataset loaded, for the command benchmarks. */
     @State(Scope.Benchmark)
     public static class Commands {
@@ -72,9 +84,7 @@ public class CqrsBench {
             data = Dataset.generate(SEED, ARTICLES);
             crud = new CrudStore();
             cqrs = new CqrsSystem();
-            crud.createAll(data.creates());
-            cqrs.createAll(data.creates());
-            cqrs.awaitCaughtUp(Duration.ofSeconds(60));
+            loadBoth(data, crud, cqrs);
             rng = new SplittableRandom(SEED);
         }
 
@@ -132,11 +142,7 @@ public class CqrsBench {
             Dataset data = Dataset.generate(SEED, ARTICLES);
             crud = new CrudStore();
             cqrs = new CqrsSystem();
-            crud.createAll(data.creates());
-            cqrs.createAll(data.creates());
-            if (!cqrs.awaitCaughtUp(Duration.ofSeconds(60))) {
-                throw new IllegalStateException("the read model did not catch up: " + cqrs.lag());
-            }
+            loadBoth(data, crud, cqrs);
             SplittableRandom rng = new SplittableRandom(SEED);
             for (int i = 0; i < DRAWS; i++) {
                 tags.add(data.randomTags(rng, 3));

@@ -70,8 +70,11 @@ public final class Charts {
         return chart.createBufferedImage(width, height);
     }
 
-    /** A logarithmic axis whose ticks read as plain numbers (1, 10, 100), not as powers of ten. */
-    static org.jfree.chart.axis.LogAxis logAxis(String label) {
+    /**
+     * A logarithmic axis whose ticks read as plain numbers (1, 10, 100), not as powers of ten;
+     * for custom charts that want the same axis as {@link LineChart#logX()} and {@link LineChart#logY()}.
+     */
+    public static org.jfree.chart.axis.LogAxis logAxis(String label) {
         org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(label);
         axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         return axis;

@@ -23,7 +23,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +50,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ResultCharts {
+    /** The stroke of reference lines and floors. */
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[]{6f, 4f}, 0f);
+
     private ResultCharts() {
     }
 
@@ -167,9 +170,7 @@ public final class ResultCharts {
             CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
             plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
             for (double m : markers) {
-                ValueMarker marker = new ValueMarker(m, Color.DARK_GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                        BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
-                plot.addRangeMarker(marker);
+                plot.addRangeMarker(new ValueMarker(m, Color.DARK_GRAY, DASHED));
             }
             return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, dataset.getRowCount() > 1);
         }
@@ -242,17 +243,8 @@ public final class ResultCharts {
             }
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             series.values().forEach(data::addSeries);
-            ValueAxis x = logX ? new LogAxis(xLabel) : new NumberAxis(xLabel);
-            ValueAxis y = logY ? new LogAxis(yLabel) : new NumberAxis(yLabel);
-            if (logX) {
-                ((LogAxis) x).setBase(2);
-                ((LogAxis) x).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-                ((LogAxis) x).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-            }
-            if (logY) {
-                ((LogAxis) y).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-                ((LogAxis) y).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-            }
+            ValueAxis x = logX ? logAxis(xLabel, 2) : new NumberAxis(xLabel);
+            ValueAxis y = logY ? logAxis(yLabel, 10) : new NumberAxis(yLabel);
             XYErrorRenderer renderer = new XYErrorRenderer();
             renderer.setDrawXError(false);
             renderer.setDefaultLinesVisible(true);
@@ -263,8 +255,7 @@ public final class ResultCharts {
             }
             XYPlot plot = new XYPlot(data, x, y, renderer);
             for (Map.Entry<String, Double> f : floors.entrySet()) {
-                ValueMarker marker = new ValueMarker(f.getValue(), Color.GRAY, new BasicStroke(1.5f,
-                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+                ValueMarker marker = new ValueMarker(f.getValue(), Color.GRAY, DASHED);
                 marker.setLabel(f.getKey());
                 marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -273,6 +264,14 @@ public final class ResultCharts {
             }
             includeFloors(y, data);
             return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        }
+
+        /** The course's logarithmic axis ({@link Charts#logAxis}), ticked at whole powers of {@code base}. */
+        private static LogAxis logAxis(String label, double base) {
+            LogAxis axis = Charts.logAxis(label);
+            axis.setBase(base);
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            return axis;
         }
 
         /** Widens the y axis so that every floor shows, with a margin. */

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +16,7 @@ class ResultChartsTest {
     Path dir;
 
     RunResults sample() throws IOException {
-        Path file = dir.resolve("sample.json");
-        try (InputStream in = ResultChartsTest.class.getResourceAsStream("sample-jmh.json")) {
-            Files.copy(in, file);
-        }
-        return Results.load(file);
+        return Results.load(Samples.copy(dir, "sample.json"));
     }
 
     @Test

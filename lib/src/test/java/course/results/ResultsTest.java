@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,11 +23,7 @@ class ResultsTest {
 
     /** Copies the committed sample (a real JMH 1.37 output from the course's suite) into the temp folder. */
     Path sample() throws IOException {
-        Path file = dir.resolve("host-2026-11-27-120000.json");
-        try (InputStream in = ResultsTest.class.getResourceAsStream("sample-jmh.json")) {
-            Files.copy(in, file);
-        }
-        return file;
+        return Samples.copy(dir, "host-2026-11-27-120000.json");
     }
 
     @Test
