@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.pool.Threads;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,9 +152,7 @@ public final class Contention {
             }
         } catch (InterruptedException e) {
             started.forEach(Thread::interrupt);
-            for (Thread t : started) {
-                t.join();
-            }
+            Threads.joinAll(started);  // leaves no thread behind, even if interrupted again
             throw e;
         }
         long wall = System.nanoTime() - window[0];

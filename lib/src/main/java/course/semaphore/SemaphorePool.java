@@ -155,7 +155,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      */
     private void coordinate(Context ctx) {
         for (int i = 0; i < workers(); i++) {
-            acquireUninterruptibly();
+            uninterruptibly(slots::acquire);
             try {
                 startWorker(i, ctx, timeline, slots::release);
             } catch (RuntimeException | Error e) {
@@ -164,7 +164,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
                 break;
             }
         }
-        awaitAllUninterruptibly();
+        uninterruptibly(slots::awaitAll);
         finish();
     }
 
@@ -175,26 +175,17 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
         slots.close();
     }
 
-    private void acquireUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                slots.acquire();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** A wait on the semaphore that may be interrupted. */
+    private interface SlotWait {
+        void run() throws InterruptedException;
     }
 
-    private void awaitAllUninterruptibly() {
+    /** Runs {@code wait} to the end through interrupts, then restores any interrupt that arrived. */
+    private static void uninterruptibly(SlotWait wait) {
         boolean interrupted = false;
         while (true) {
             try {
-                slots.awaitAll();
+                wait.run();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,19 +141,9 @@ class TokenSemaphoreTest {
     void anInterruptedAwaitAllGivesBackTheSlotsItTook() throws InterruptedException {
         TokenSemaphore s = new TokenSemaphore(3);
         s.acquire();
-        CountDownLatch interrupted = new CountDownLatch(1);
-        TestThreads threads = new TestThreads("ts-interrupt");
-        Thread waiter = threads.start(() -> {
-            try {
-                s.awaitAll();
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-            }
-        });
-        TestThreads.await("awaitAll has taken the two free slots", () -> s.inUse() == 3);
-        waiter.interrupt();
-        threads.joinAll();
-        assertEquals(0, interrupted.getCount(), "awaitAll must throw InterruptedException");
+        boolean interrupted = interruptWhileBlocked("ts-interrupt", s::awaitAll,
+                "awaitAll has taken the two free slots", waiter -> s.inUse() == 3);
+        assertTrue(interrupted, "awaitAll must throw InterruptedException");
         assertEquals(1, s.inUse());
     }
 
@@ -160,20 +151,32 @@ class TokenSemaphoreTest {
     void acquireIsInterruptibleAndTakesNoSlotWhenInterrupted() throws InterruptedException {
         TokenSemaphore s = new TokenSemaphore(1);
         s.acquire();
+        boolean interrupted = interruptWhileBlocked("ts-acq-interrupt", s::acquire,
+                "the acquirer is blocked", t -> t.getState() == Thread.State.WAITING);
+        assertTrue(interrupted);
+        assertEquals(1, s.inUse());
+    }
+
+    /**
+     * Runs {@code call} in a new thread, waits until {@code blocked} holds for that thread, interrupts
+     * it, joins it, and tells whether {@code call} ended by throwing {@link InterruptedException}.
+     */
+    private static boolean interruptWhileBlocked(String name, Blocking call, String what,
+                                                 Predicate<Thread> blocked)
+            throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
-        TestThreads threads = new TestThreads("ts-acq-interrupt");
+        TestThreads threads = new TestThreads(name);
         Thread t = threads.start(() -> {
             try {
-                s.acquire();
+                call.run();
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
         });
-        TestThreads.await("the acquirer is blocked", () -> t.getState() == Thread.State.WAITING);
+        TestThreads.await(what, () -> blocked.test(t));
         t.interrupt();
         threads.joinAll();
-        assertEquals(0, interrupted.getCount());
-        assertEquals(1, s.inUse());
+        return interrupted.getCount() == 0;
     }
 
     @Test
