@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 
 /**
  * Self-checks for the chapter's exercises. Each check runs the learner's code in a small
- * pipeline and returns a {@link Verdict} that reads {@code PASS ...} or {@code NOT YET ...} with a
+ * pipeline and returns a {@link course.exercises.Check} that reads {@code PASS ...} or {@code NOT YET ...} with a
  * hint; it never throws, so a wrong answer never breaks the notebook. The answers are in
  * {@link Solutions}; try first.
  *
@@ -29,14 +29,6 @@ public final class Exercises {
     /** The per-item limit the timeout exercise asks for. */
     static final Duration LIMIT = Duration.ofMillis(50);
 
-    /** The outcome of a check; its text is what a notebook shows. */
-    public record Verdict(boolean passed, String message) {
-        @Override
-        public String toString() {
-            return message;
-        }
-    }
-
     private Exercises() {
     }
 
@@ -45,7 +37,7 @@ public final class Exercises {
      * the stage runs on 4 workers. Checked on the ids 1..50, each sent three times in a
      * shuffled order.
      */
-    public static Verdict checkDedupe(Check<Integer> dedupe) {
+    public static course.exercises.Check checkDedupe(Check<Integer> dedupe) {
         String name = "deduplicating stage";
         try {
             List<Integer> ids = new ArrayList<>();
@@ -73,7 +65,7 @@ public final class Exercises {
      *
      * @param withTimeout the learner's wrapper: given a step and a limit, the limited step
      */
-    public static Verdict checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
+    public static course.exercises.Check checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
         String name = "per-item timeout";
         Step<Integer, Integer> lookup = id -> {
             if (id == 7) {
@@ -113,7 +105,7 @@ public final class Exercises {
      * {@code Pipeline.range(1, 10).map("a", f).workers(3).filter("b", g).workers(2)} start?
      * (The sampler thread does not count.)
      */
-    public static Verdict checkThreadCount(int answer) {
+    public static course.exercises.Check checkThreadCount(int answer) {
         String name = "thread count";
         int actual;
         try (Run<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
@@ -135,11 +127,11 @@ public final class Exercises {
         return false;
     }
 
-    private static Verdict pass(String name, String detail) {
-        return new Verdict(true, "PASS " + name + ": " + detail);
+    private static course.exercises.Check pass(String name, String detail) {
+        return new course.exercises.Check(true, "PASS " + name + ": " + detail);
     }
 
-    private static Verdict notYet(String name, String hint) {
-        return new Verdict(false, "NOT YET " + name + ": " + hint);
+    private static course.exercises.Check notYet(String name, String hint) {
+        return new course.exercises.Check(false, "NOT YET " + name + ": " + hint);
     }
 }

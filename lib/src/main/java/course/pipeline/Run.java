@@ -7,6 +7,7 @@ import course.pipeline.Pipeline.Settings;
 import course.pipeline.Pipeline.Spec;
 import course.pipeline.Pipeline.Step;
 import course.pool.Context;
+import course.pool.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -265,22 +266,10 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         contextLink.remove();
         cancel();
         sampler.interrupt();
-        boolean interrupted = false;
-        for (Thread t : allThreads()) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
+        List<Thread> all = allThreads();
+        Threads.joinAll(all);
         markEnd();
-        allThreads().forEach(STARTED::remove);
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        all.forEach(STARTED::remove);
     }
 
     /** A snapshot of the measurements so far. */
