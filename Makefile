@@ -85,7 +85,7 @@ ui-check: kernel ## Run 00-welcome in the real Jupyter UI (headless Chromium) an
 .PHONY: bench
 bench: build/.built ## Run the JMH suite (quick profile; FULL=1 for the full one), results in data/results/
 	$(if $(FULL),FULL=1,FULL=) "$(JDK)/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$$(ls bench/target/course-bench-*.jar | head -n1):bench/target/lib/*" \
-		course.bench.Suite $(BENCH)
+		course.bench.Suite $(if $(BENCH),'$(BENCH)')
 
 .PHONY: kernel-bench
 kernel-bench: kernel ## Measure the kernel's cold start and a trivial cell's round trip

@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * apply to every stage that sets none of its own. {@link #threads(ThreadKind)} (or the short
  * {@link #virtualThreads()}) runs every stage on virtual threads instead of platform threads, the
  * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
- * thread, {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
+ * thread (always virtual), {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
  * it stops by itself when the stages have ended. {@link #liveThreads()} lists the threads of
  * every run not yet ended, virtual ones included, for leak checks.
  *

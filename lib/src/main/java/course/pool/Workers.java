@@ -194,7 +194,7 @@ final class Workers<A, R> {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public Optional<Result<R>> take() throws InterruptedException {
-        return received(results.take());
+        return received(Handoff.take(results));
     }
 
     /**
@@ -205,7 +205,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(results.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(results, timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -293,7 +293,7 @@ final class Workers<A, R> {
         boolean interrupted = false;
         while (true) {
             try {
-                queue.put(item);
+                Handoff.put(queue, item);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -313,9 +313,9 @@ final class Workers<A, R> {
                 if (stopping()) {
                     return;
                 }
-                jobs.put(job);
+                Handoff.put(jobs, job);
             }
-            jobs.put(endOfJobs());
+            Handoff.put(jobs, endOfJobs());
         } catch (InterruptedException e) {
             // the run was cancelled or the pool closed: nobody will take more jobs
         }
@@ -359,7 +359,7 @@ final class Workers<A, R> {
     private Job<A, R> takeJob() {
         while (true) {
             try {
-                return jobs.take();
+                return Handoff.take(jobs);
             } catch (InterruptedException e) {
                 // only the pool may stop a worker, through the context; keep waiting
             }

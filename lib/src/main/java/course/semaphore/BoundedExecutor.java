@@ -15,6 +15,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -76,14 +77,19 @@ public final class BoundedExecutor implements AutoCloseable {
     /** Tasks that ended by throwing. Only increases. */
     private final AtomicLong failures = new AtomicLong();
 
+    /**
+     * Tasks whose body has not returned. Never exceeds `bound`: it goes up (under `lock`) only
+     * while a permit is held, and comes down (without the lock) before the permit is given back.
+     * A task's end takes the lock only when it brings this to zero, to signal `idle`.
+     */
+    private final AtomicInteger running = new AtomicInteger();
+
     /** Guards every field below it. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when `running` drops to zero and when `shutdown` is set. */
     private final Condition idle = lock.newCondition();
     /** Set once by shutdown() or shutdownNow(), never cleared. No task starts after it is set. */
     private boolean shutdown;
-    /** Tasks whose body has not returned. Never exceeds `bound`: it goes up only while a permit is held. */
-    private int running;
     /** The largest value `running` has had. */
     private int peak;
     /** Tasks started. Only increases. */
@@ -247,7 +253,7 @@ public final class BoundedExecutor implements AutoCloseable {
         List<Thread> toJoin;
         lock.lockInterruptibly();
         try {
-            while (!shutdown || running > 0) {
+            while (!shutdown || running.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -311,12 +317,7 @@ public final class BoundedExecutor implements AutoCloseable {
 
     /** Tasks running right now. */
     public int running() {
-        lock.lock();
-        try {
-            return running;
-        } finally {
-            lock.unlock();
-        }
+        return running.get();
     }
 
     /** The most tasks that ran at once so far; never more than {@link #bound()}. */
@@ -364,7 +365,7 @@ public final class BoundedExecutor implements AutoCloseable {
     public String toString() {
         lock.lock();
         try {
-            return "BoundedExecutor[" + name + ": bound " + bound + ", " + running + " running, peak " + peak
+            return "BoundedExecutor[" + name + ": bound " + bound + ", " + running.get() + " running, peak " + peak
                     + ", " + started + " started, " + failures.get() + " failed" + (shutdown ? ", shut down" : "") + "]";
         } finally {
             lock.unlock();
@@ -383,6 +384,7 @@ public final class BoundedExecutor implements AutoCloseable {
      */
     private <T> Future<T> start(Callable<T> task) {
         Task<T> future = new Task<>(task);
+        Thread thread;
         lock.lock();
         try {
             if (shutdown) {
@@ -391,23 +393,30 @@ public final class BoundedExecutor implements AutoCloseable {
                         + "waited for a permit; task rejected");
             }
             pruneDeadThreads();
-            Thread thread = threadBuilder.unstarted(() -> runTask(future));
+            thread = threadBuilder.unstarted(() -> runTask(future));
             threads.put(thread, future);
-            running++;
-            try {
-                thread.start();
-            } catch (Throwable e) {
-                threads.remove(thread);
-                running--;
-                permits.release();
-                throw new RejectedExecutionException("executor '" + name + "' could not start a thread", e);
-            }
+            peak = Math.max(peak, running.incrementAndGet());
             started++;
-            peak = Math.max(peak, running);
-            return future;
         } finally {
             lock.unlock();
         }
+        // Started outside the lock: a start hands the thread to the scheduler and may wake a
+        // carrier, and tasks that end meanwhile must not queue behind it. The thread is already
+        // registered and counted, so shutdownNow() and awaitTermination() see it.
+        try {
+            thread.start();
+        } catch (Throwable e) {
+            lock.lock();
+            try {
+                threads.remove(thread);
+                started--;
+            } finally {
+                lock.unlock();
+            }
+            taskEnded();
+            throw new RejectedExecutionException("executor '" + name + "' could not start a thread", e);
+        }
+        return future;
     }
 
     /** The body of every task thread: run the task, then count it out, then give the permit back. */
@@ -415,17 +424,21 @@ public final class BoundedExecutor implements AutoCloseable {
         try {
             future.run();
         } finally {
+            taskEnded();
+        }
+    }
+
+    /** Counts a task out, then gives its permit back; the last one out signals {@code idle}. */
+    private void taskEnded() {
+        if (running.decrementAndGet() == 0) {
             lock.lock();
             try {
-                running--;
-                if (running == 0) {
-                    idle.signalAll();
-                }
+                idle.signalAll();
             } finally {
                 lock.unlock();
             }
-            permits.release();
         }
+        permits.release();
     }
 
     /** Drops finished threads from the map once it has grown well past the bound. Called under `lock`. */

@@ -1,0 +1,144 @@
+package course.pool;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HandoffTest {
+    /** The one delay of this class. */
+    static final Duration SHORT = Duration.ofMillis(20);
+
+    @Test
+    void itemsComeOutInTheOrderTheyWentIn() throws InterruptedException {
+        BlockingQueue<Integer> q = new ArrayBlockingQueue<>(4);
+        for (int i = 0; i < 4; i++) {
+            Handoff.put(q, i);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i, Handoff.take(q));
+        }
+    }
+
+    @Test
+    void everyItemCrossesExactlyOnceBetweenAProducerAndAConsumer() throws InterruptedException {
+        BlockingQueue<Integer> q = new ArrayBlockingQueue<>(1);
+        int n = 5_000;
+        Thread producer = Thread.ofPlatform().name("handoff-test-producer").start(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    Handoff.put(q, i);
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            got.add(Handoff.take(q));
+        }
+        producer.join();
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, got.get(i));
+        }
+    }
+
+    @Test
+    void putWaitsForRoomAndTakeWaitsForAnItem() throws InterruptedException {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        Handoff.put(q, "first");
+        Thread taker = Thread.ofPlatform().name("handoff-test-taker").start(() -> {
+            sleep(SHORT);
+            q.poll();
+        });
+        Handoff.put(q, "second");   // only once the taker made room
+        taker.join();
+        assertEquals("second", Handoff.take(q));
+
+        AtomicReference<String> taken = new AtomicReference<>();
+        Thread waiter = Thread.ofPlatform().name("handoff-test-waiter").start(() -> {
+            try {
+                taken.set(Handoff.take(q));
+            } catch (InterruptedException e) {
+                taken.set("interrupted");
+            }
+        });
+        sleep(SHORT);
+        q.put("late");
+        waiter.join();
+        assertEquals("late", taken.get());
+    }
+
+    @Test
+    void anInterruptBeforeTheCallThrowsAndClearsTheFlag() {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Handoff.take(q));
+        assertFalse(Thread.interrupted(), "the interrupt flag was left set");
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Handoff.put(q, "x"));
+        assertFalse(Thread.interrupted(), "the interrupt flag was left set");
+        assertTrue(q.isEmpty(), "an interrupted put still put its item");
+    }
+
+    @Test
+    void anInterruptWhileWaitingEndsTheWait() throws InterruptedException {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiter = Thread.ofPlatform().name("handoff-test-interrupted").start(() -> {
+            try {
+                Handoff.take(q);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        sleep(SHORT);
+        waiter.interrupt();
+        waiter.join();
+        assertTrue(thrown.get() instanceof InterruptedException, "expected an InterruptedException, got " + thrown.get());
+    }
+
+    @Test
+    void aZeroTimeoutTriesOnceAndReturns() throws InterruptedException {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        assertNull(Handoff.poll(q, 0, TimeUnit.NANOSECONDS));
+        assertTrue(Handoff.offer(q, "x", 0, TimeUnit.NANOSECONDS));
+        assertFalse(Handoff.offer(q, "y", 0, TimeUnit.NANOSECONDS), "offered to a full queue");
+        assertEquals("x", Handoff.poll(q, 0, TimeUnit.NANOSECONDS));
+    }
+
+    @Test
+    void aTimedWaitGivesUpWhenNothingComes() throws InterruptedException {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        assertNull(Handoff.poll(q, SHORT.toNanos(), TimeUnit.NANOSECONDS));
+        q.put("full");
+        assertFalse(Handoff.offer(q, "more", SHORT.toNanos(), TimeUnit.NANOSECONDS));
+        assertEquals(1, q.size());
+    }
+
+    @Test
+    void aNullItemIsRefused() {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        assertThrows(NullPointerException.class, () -> Handoff.put(q, null));
+        assertThrows(NullPointerException.class, () -> Handoff.offer(q, null, 1, TimeUnit.MILLISECONDS));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
