@@ -44,6 +44,11 @@ import java.util.stream.Stream;
  * @param <R> the jobs' result type
  */
 public abstract class AbstractPool<A, R> implements AutoCloseable {
+    /** How long {@link #close()} waits for the pool's threads to end before it gives up and throws. */
+    public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /** How long {@link #close()} lets busy workers finish on their own before it interrupts them. */
+    public static final Duration CLOSE_NUDGE = Duration.ofMillis(100);
+
     private final int workers;
     private final ThreadKind kind;
     private final String name;
@@ -168,13 +173,30 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
 
     /**
      * Cancels the run if it is still going, stops the generator, discards unread results and
-     * waits until every thread of the pool has ended. Idempotent. If a job ignores its context,
-     * this waits for that job to finish. An interrupt while waiting is remembered and restored
-     * on return.
+     * waits until every thread of the pool has ended, for at most {@link #CLOSE_GRACE}: the same
+     * as {@link #close(Duration)} with that grace.
+     *
+     * @throws IllegalStateException when a thread of the pool is still running after the grace
      */
     @Override
     public void close() {
-        mechanics.close(this::finish); // never run: no worker will ever close the stream
+        close(CLOSE_GRACE);
+    }
+
+    /**
+     * Cancels the run if it is still going, stops the generator, discards unread results and
+     * waits until every thread of the pool has ended. A job that honours its context ends at
+     * once; workers still busy after {@link #CLOSE_NUDGE} are interrupted, which ends a job
+     * blocked in a sleep or a queue. If a thread is still running after {@code grace} (a job
+     * that ignores both its context and interrupts), this gives up and throws, naming the
+     * threads left; they are daemons and end when their jobs do. Idempotent. An interrupt while
+     * waiting is remembered and restored on return.
+     *
+     * @throws IllegalStateException when a thread of the pool is still running after {@code grace}
+     * @throws NullPointerException  when {@code grace} is null
+     */
+    public void close(Duration grace) {
+        mechanics.close(this::finish, grace); // finish runs only if no worker ever started
     }
 
     @Override

@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ThreadKind#VIRTUAL virtual} threads, named {@code course-pool-<n>-worker-<i>}; the
  * generator is {@code course-pool-<n>-generator}. A pool runs one batch once. {@link #close()}
  * cancels whatever is still running, discards unread results and waits for every thread of the
- * pool to end, so a try-with-resources block leaves no thread behind.
+ * pool to end, so a try-with-resources block leaves no thread behind. A job that ignores its
+ * context is interrupted after {@link #CLOSE_NUDGE}; one that ignores interrupts too makes
+ * {@code close()} give up after {@link #CLOSE_GRACE} with an exception that names its thread,
+ * rather than hang.
  *
  * <pre>{@code
  * List<Job<Integer, Integer>> batch = Jobs.doubling(10);

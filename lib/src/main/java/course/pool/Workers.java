@@ -68,6 +68,8 @@ final class Workers<A, R> {
     private Thread generator;
     /** Every thread started here (generator, workers, any coordinator), for close. Guarded by lock. */
     private final List<Thread> threads = new ArrayList<>();
+    /** The workers among {@link #threads}, which close() may interrupt. Guarded by lock. */
+    private final List<Thread> workerThreads = new ArrayList<>();
     /** The run's context (a child of start's argument), once start() is called; written under lock. */
     private volatile Context runContext;
 
@@ -152,7 +154,11 @@ final class Workers<A, R> {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(onExit, "onExit");
-        return startThread(name + "-worker-" + index, () -> work(index, ctx, timeline, onExit));
+        Thread worker = startThread(name + "-worker-" + index, () -> work(index, ctx, timeline, onExit));
+        synchronized (lock) {
+            workerThreads.add(worker);
+        }
+        return worker;
     }
 
     /**
@@ -249,11 +255,17 @@ final class Workers<A, R> {
 
     /**
      * Cancels the run if it is still going, stops the generator, discards unread results and
-     * waits until every thread started here has ended. If the run never started,
-     * {@code ifNeverStarted} runs first: it must close the results stream, since no worker
-     * will. Idempotent. An interrupt while waiting is remembered and restored on return.
+     * waits until every thread started here has ended, for at most {@code grace}. If the run
+     * never started, {@code ifNeverStarted} runs first: it must close the results stream, since
+     * no worker will. Workers still busy after {@link AbstractPool#CLOSE_NUDGE} are interrupted,
+     * for jobs that ignore their context but not interrupts. Idempotent. An interrupt while
+     * waiting is remembered and restored on return.
+     *
+     * @throws IllegalStateException when a thread of the pool is still running after
+     *                               {@code grace}; the message names it
      */
-    public void close(Runnable ifNeverStarted) {
+    public void close(Runnable ifNeverStarted, Duration grace) {
+        Objects.requireNonNull(grace, "grace");
         boolean started;
         synchronized (lock) {
             closed = true;
@@ -263,29 +275,77 @@ final class Workers<A, R> {
         if (!started) {
             ifNeverStarted.run();
         }
+        long begin = System.nanoTime();
+        long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), grace.toNanos());
+        long deadline = begin + grace.toNanos();
         boolean interrupted = false;
-        while (!endSeen) {
-            try {
-                take();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        boolean nudged = false;
+        try {
+            while (!endSeen) {
+                long now = System.nanoTime();
+                if (!nudged && now - nudgeAt >= 0) {
+                    interruptWorkers();
+                    nudged = true;
+                }
+                long left = (nudged ? deadline : nudgeAt) - now;
+                if (nudged && left <= 0) {
+                    throw stuck(grace);
+                }
+                try {
+                    poll(Duration.ofNanos(Math.max(1, left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            // A thread may start another (a coordinator its workers): join until no new one appears.
+            for (int joined = 0; ; ) {
+                List<Thread> all;
+                synchronized (lock) {
+                    all = List.copyOf(threads.subList(joined, threads.size()));
+                }
+                if (all.isEmpty()) {
+                    break;
+                }
+                for (Thread thread : all) {
+                    while (thread.isAlive()) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw stuck(grace);
+                        }
+                        try {
+                            thread.join(Duration.ofNanos(left));
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                }
+                joined += all.size();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    }
+
+    private void interruptWorkers() {
+        List<Thread> busy;
+        synchronized (lock) {
+            busy = List.copyOf(workerThreads);
         }
-        // A thread may start another (a coordinator its workers): join until no new one appears.
-        for (int joined = 0; ; ) {
-            List<Thread> all;
-            synchronized (lock) {
-                all = List.copyOf(threads.subList(joined, threads.size()));
-            }
-            if (all.isEmpty()) {
-                break;
-            }
-            Threads.joinAll(all); // restores the interrupt, if any, on return
-            joined += all.size();
+        busy.forEach(Thread::interrupt);
+    }
+
+    /** The error close() throws when a thread outlives its grace, naming every such thread. */
+    private IllegalStateException stuck(Duration grace) {
+        List<String> alive;
+        synchronized (lock) {
+            alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         }
+        return new IllegalStateException(name + " did not close: " + alive.size() + " of its threads "
+                + alive + " still running " + grace.toMillis() + " ms after close() cancelled the run and "
+                + "interrupted its workers. A job that ignores both its context and interrupts keeps its "
+                + "worker until it returns; the thread is a daemon and ends when the job does.");
     }
 
     /** Puts {@code item} on {@code queue}, waiting through interrupts; an interrupt is restored on return. */

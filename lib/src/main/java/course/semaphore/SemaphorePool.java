@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code course-sempool-<n>-worker-<i>}; the generator and coordinator are
  * {@code course-sempool-<n>-generator} and {@code -coordinator}. A pool runs one batch once.
  * {@link #close()} cancels whatever still runs, discards unread results and waits for every
- * thread of the pool to end.
+ * thread of the pool to end, interrupting workers whose jobs ignore the context and giving up
+ * with an exception after {@link #CLOSE_GRACE} (see {@link AbstractPool#close(java.time.Duration)}).
  *
  * <pre>{@code
  * try (var pool = new SemaphorePool<Integer, Integer>(2)) {

@@ -190,6 +190,64 @@ class WorkerPoolTest {
         pool.close(); // idempotent
     }
 
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void closeInterruptsAJobThatIgnoresItsContext(ThreadKind kind) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Job<Integer, Integer> deaf = Job.of("deaf", "sleep", 1, (ctx, n) -> {
+            running.countDown();
+            try {
+                Thread.sleep(LONG);            // never looks at ctx
+            } catch (InterruptedException e) {
+                seen.set(e);
+            }
+            return n;
+        });
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(1, kind);
+        pool.generateFrom(List.of(deaf));
+        pool.run(Context.background());
+        running.await();
+        pool.close();
+        assertInstanceOf(InterruptedException.class, seen.get(), "close() did not interrupt the busy worker");
+        assertEquals(0, WorkerPool.liveThreads(), "a pool thread outlived close()");
+    }
+
+    @Test
+    void closeGivesUpAfterItsGraceAndNamesTheThreadLeft() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Job<Integer, Integer> stubborn = Job.of("stubborn", "spin", 1, (ctx, n) -> {
+            running.countDown();
+            while (true) {                     // ignores its context and every interrupt
+                try {
+                    if (release.await(SHORT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return n;
+                    }
+                } catch (InterruptedException e) {
+                    // swallowed on purpose
+                }
+            }
+        });
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(1);
+        pool.generateFrom(List.of(stubborn));
+        pool.run(Context.background());
+        running.await();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.close(SHORT.multipliedBy(10)));
+        assertTrue(e.getMessage().contains(pool.name() + "-worker-0"), e.getMessage());
+        assertTrue(e.getMessage().contains("ignores both its context and interrupts"), e.getMessage());
+        release.countDown();
+        pool.close();                          // now the job returns, and the threads end
+        assertEquals(0, WorkerPool.liveThreads(), "a pool thread outlived close()");
+    }
+
+    @Test
+    void aNullGraceIsRefused() {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(1)) {
+            assertThrows(NullPointerException.class, () -> pool.close(null));
+        }
+    }
+
     @Test
     void closingBeforeRunningStopsTheGeneratorAndEndsTheStream() throws InterruptedException {
         WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
