@@ -130,12 +130,7 @@ public final class MixedLoad {
      */
     public static Report run(String name, ArticleService service, Dataset data, List<Long> ids, int clients,
                              int operationsPerClient, double readShare, long seed) throws InterruptedException {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(data, "data");
-        List<Long> known = List.copyOf(Objects.requireNonNull(ids, "ids"));
-        if (known.isEmpty()) {
-            throw new IllegalArgumentException("the load needs the ids of some stored articles to update");
-        }
+        List<Long> known = checkedIds(service, data, ids);
         if (clients <= 0 || operationsPerClient <= 0) {
             throw new IllegalArgumentException("clients and operations per client must be positive, got "
                     + clients + " and " + operationsPerClient);
@@ -192,12 +187,7 @@ public final class MixedLoad {
      */
     public static Report writesAgainstReaders(String name, ArticleService service, Dataset data, List<Long> ids,
                                               int readers, int writes, long seed) throws InterruptedException {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(data, "data");
-        List<Long> known = List.copyOf(Objects.requireNonNull(ids, "ids"));
-        if (known.isEmpty()) {
-            throw new IllegalArgumentException("the load needs the ids of some stored articles to update");
-        }
+        List<Long> known = checkedIds(service, data, ids);
         if (readers < 0 || writes <= 0) {
             throw new IllegalArgumentException("readers must be 0 or more and writes positive, got "
                     + readers + " and " + writes);
@@ -275,5 +265,21 @@ public final class MixedLoad {
             at += part.length;
         }
         return out;
+    }
+
+    /**
+     * Checks the arguments every load shares and returns a copy of {@code ids}.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code ids} is empty
+     */
+    private static List<Long> checkedIds(ArticleService service, Dataset data, List<Long> ids) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(data, "data");
+        List<Long> known = List.copyOf(Objects.requireNonNull(ids, "ids"));
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException("the load needs the ids of some stored articles to update");
+        }
+        return known;
     }
 }
