@@ -33,6 +33,25 @@ def problems(nb):
     return found
 
 
+def coalesce_streams(nb):
+    """Joins each run of consecutive outputs to the same stream into one output, as a notebook
+    front end shows them. The kernel sends what a cell prints as it is printed, so one printf
+    can arrive in several pieces; written separately, an HTML export would break its lines."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None
+                    and last.get("output_type") == "stream" and last.get("name") == out.get("name")):
+                last["text"] = "".join(last["text"]) + "".join(out["text"])
+            else:
+                merged.append(out)
+        cell.outputs = merged
+    return nb
+
+
 def execute(path, out_dir, inplace, kernel, timeout):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
@@ -42,7 +61,7 @@ def execute(path, out_dir, inplace, kernel, timeout):
     seconds = time.monotonic() - started
     target = path if inplace else os.path.join(out_dir, os.path.basename(path))
     os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-    nbformat.write(nb, target)
+    nbformat.write(coalesce_streams(nb), target)
     found = problems(nb)
     status = "FAIL" if found else "ok"
     print(f"{status:4} {os.path.basename(path)} in {seconds:.1f} s -> {target}", flush=True)
