@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  *   - our WorkerPool with platform workers, and with virtual workers. A WorkerPool runs one batch
  *     and ends, so each invocation makes a fresh one (3 threads started and joined, a few
  *     tens of nanoseconds per task once spread over 10,000 tasks);
+ *   - our WorkerPool with platform workers and a buffer of 1024 for its jobs queue and results
+ *     stream instead of one slot per worker (the original's), to see what the buffer costs;
  *   - a ThreadPoolExecutor with 2 threads and an unbounded LinkedBlockingQueue
  *     (Executors.newFixedThreadPool(2));
  *   - a ForkJoinPool of parallelism 2, tasks submitted from outside;
@@ -126,6 +128,17 @@ public class PoolBench {
     @OperationsPerInvocation(TASKS)
     public void workerPoolVirtual(Blackhole bh) throws InterruptedException {
         readAll(WorkerPool.runBatch(WORKERS, ThreadKind.VIRTUAL, Context.background(), jobs), bh);
+    }
+
+    /** The buffer of the buffered WorkerPool: as large as the hand-written pool's larger queues. */
+    static final int BUFFERED = 1024;
+
+    @Benchmark
+    @OperationsPerInvocation(TASKS)
+    public void workerPoolPlatformBuffered(Blackhole bh) throws InterruptedException {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(WORKERS, ThreadKind.PLATFORM, BUFFERED)) {
+            readAll(pool.runAll(Context.background(), jobs), bh);
+        }
     }
 
     @Benchmark

@@ -50,6 +50,8 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     public static final Duration CLOSE_NUDGE = Duration.ofMillis(100);
 
     private final int workers;
+    /** The capacity of the jobs queue and of the results stream; the worker count unless given. */
+    private final int buffer;
     private final ThreadKind kind;
     private final String name;
     /** The generator, jobs queue, worker loop and results stream. */
@@ -64,13 +66,30 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws NullPointerException     when {@code kind} is null
      */
     protected AbstractPool(String what, int workers, ThreadKind kind, Supplier<String> name, AtomicInteger liveThreads) {
+        this(what, workers, workers, kind, name, liveThreads);
+    }
+
+    /**
+     * A pool of {@code workers} workers of the given kind whose jobs queue and results stream
+     * each hold up to {@code buffer} elements (the Go original's buffer is the worker count).
+     *
+     * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
+     * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
+     * @throws NullPointerException     when {@code kind} is null
+     */
+    protected AbstractPool(String what, int workers, int buffer, ThreadKind kind, Supplier<String> name,
+                           AtomicInteger liveThreads) {
         if (workers <= 0) {
             throw new IllegalArgumentException(what + " needs at least one worker, got " + workers);
         }
+        if (buffer <= 0) {
+            throw new IllegalArgumentException(what + " needs a buffer of at least one element, got " + buffer);
+        }
         this.workers = workers;
+        this.buffer = buffer;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.name = name.get();
-        this.mechanics = new Workers<>(this.name, workers, kind, liveThreads);
+        this.mechanics = new Workers<>(this.name, workers, buffer, kind, liveThreads);
     }
 
     /**
@@ -159,6 +178,11 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** The number of workers. */
     public int workers() {
         return workers;
+    }
+
+    /** How many elements the jobs queue and the results stream each hold. */
+    public int buffer() {
+        return buffer;
     }
 
     /** The kind of thread the workers run on. */

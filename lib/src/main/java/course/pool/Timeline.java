@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 
 /**
  * A record of which worker ran which job, and when: the data behind a Gantt chart.
@@ -27,8 +28,12 @@ public final class Timeline {
     private final int workers;
     /** {@link System#nanoTime()} at creation; every span is relative to it. */
     private final long origin;
-    /** Every span recorded so far, in arrival order. Lock-free; spans are immutable. */
-    private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
+    /**
+     * The spans recorded so far, one queue per worker (element i is worker i's), each in arrival
+     * order. Lock-free, and each worker appends only to its own queue, so two workers never
+     * contend for one tail (a shared queue cost a third of a no-op job's time). Spans are immutable.
+     */
+    private final List<ConcurrentLinkedQueue<Span>> spans;
 
     /**
      * An empty timeline for {@code workers} workers, whose origin is now.
@@ -41,6 +46,7 @@ public final class Timeline {
         }
         this.workers = workers;
         this.origin = System.nanoTime();
+        this.spans = IntStream.range(0, workers).mapToObj(i -> new ConcurrentLinkedQueue<Span>()).toList();
     }
 
     /**
@@ -107,12 +113,14 @@ public final class Timeline {
             throw new IllegalArgumentException("worker index " + worker + " is out of range for a timeline of "
                     + workers + " workers");
         }
-        spans.add(new Span(worker, job, startNanoTime - origin, endNanoTime - origin, ok));
+        Span span = new Span(worker, job, startNanoTime - origin, endNanoTime - origin, ok);
+        spans.get(worker).add(span);
     }
 
     /** A snapshot of every span, sorted by start time. */
     public List<Span> spans() {
-        return spans.stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
+        return spans.stream().flatMap(ConcurrentLinkedQueue::stream)
+                .sorted(Comparator.comparingLong(Span::startNanos)).toList();
     }
 
     /** From the first start to the last end; zero when nothing was recorded. */
@@ -128,14 +136,14 @@ public final class Timeline {
     /** How many jobs each worker ran, indexed by worker. */
     public int[] jobsPerWorker() {
         int[] counts = new int[workers];
-        for (Span span : spans) {
-            counts[span.worker()]++;
+        for (int i = 0; i < workers; i++) {
+            counts[i] = spans.get(i).size();
         }
         return counts;
     }
 
     @Override
     public String toString() {
-        return "Timeline[" + workers + " workers, " + spans.size() + " spans, makespan " + makespan() + "]";
+        return "Timeline[" + workers + " workers, " + spans.stream().mapToInt(ConcurrentLinkedQueue::size).sum() + " spans, makespan " + makespan() + "]";
     }
 }

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       end. It blocks while the queue is full, that is, while the workers are busy.</li>
  *   <li>{@link #run(Context)} starts N <em>workers</em> (fan-out). Each takes jobs from the queue,
  *       runs them and puts their results on the single <em>results stream</em> (fan-in), also a
- *       bounded queue of capacity N.</li>
+ *       bounded queue of capacity N. (N is the worker count, as in the original; the
+ *       {@link #WorkerPool(int, ThreadKind, int) three-argument constructor} sets another
+ *       buffer size for both queues.)</li>
  *   <li>When the last worker exits, the pool fires its {@link #done()} signal and then closes
  *       the results stream.</li>
  * </ul>
@@ -101,7 +103,20 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public WorkerPool(int workers, ThreadKind kind) {
-        super("a worker pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
+        this(workers, kind, workers);
+    }
+
+    /**
+     * A pool of {@code workers} workers of the given kind whose jobs queue and results stream
+     * each hold {@code buffer} elements instead of one per worker. A larger buffer lets the
+     * generator run ahead of busy workers, and workers put results without waiting for a reader:
+     * fewer threads wait on each other (chapter 6 measures what that is worth).
+     *
+     * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
+     * @throws NullPointerException     when {@code kind} is null
+     */
+    public WorkerPool(int workers, ThreadKind kind, int buffer) {
+        super("a worker pool", workers, buffer, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
         this.timeline = new Timeline(workers);
     }
 

@@ -49,9 +49,9 @@ final class Workers<A, R> {
     private final String name;
     /** The owning pool class's count of its threads still running. */
     private final AtomicInteger liveThreads;
-    /** Capacity {@link #workers}. Producer: the generator (then {@link #END_OF_JOBS}) and {@link #wake()}. Consumers: workers. */
+    /** Capacity buffer (the worker count unless given). Producer: the generator (then {@link #END_OF_JOBS}) and {@link #wake()}. Consumers: workers. */
     private final BlockingQueue<Job<A, R>> jobs;
-    /** Capacity {@link #workers}. Producers: workers, then {@link #closeResults()}. Consumers: readers. */
+    /** Capacity buffer. Producers: workers, then {@link #closeResults()}. Consumers: readers. */
     private final BlockingQueue<Result<R>> results;
     /** Cancelled by {@link #close}; the run's context and the generator follow it. */
     private final Context life = Context.background().withCancel();
@@ -80,16 +80,19 @@ final class Workers<A, R> {
      * @throws IllegalArgumentException when {@code workers} is zero or negative
      * @throws NullPointerException     when an argument is null
      */
-    public Workers(String name, int workers, ThreadKind kind, AtomicInteger liveThreads) {
+    public Workers(String name, int workers, int buffer, ThreadKind kind, AtomicInteger liveThreads) {
         if (workers <= 0) {
             throw new IllegalArgumentException("a worker pool needs at least one worker, got " + workers);
+        }
+        if (buffer <= 0) {
+            throw new IllegalArgumentException("a worker pool needs a buffer of at least one element, got " + buffer);
         }
         this.name = Objects.requireNonNull(name, "name");
         this.workers = workers;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.liveThreads = Objects.requireNonNull(liveThreads, "liveThreads");
-        this.jobs = new ArrayBlockingQueue<>(workers);
-        this.results = new ArrayBlockingQueue<>(workers);
+        this.jobs = new ArrayBlockingQueue<>(buffer);
+        this.results = new ArrayBlockingQueue<>(buffer);
     }
 
     /**

@@ -248,6 +248,49 @@ class WorkerPoolTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void anyBufferSizeYieldsExactlyOneResultPerJob(ThreadKind kind) throws InterruptedException {
+        for (int buffer : new int[] {1, 64}) {
+            try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3, kind, buffer)) {
+                assertEquals(buffer, pool.buffer());
+                List<Result<Integer>> results = pool.runAll(Context.background(), Jobs.doubling(200));
+                assertEquals(200, results.size(), "buffer " + buffer);
+                assertEquals(200, results.stream().map(r -> r.descriptor().id()).distinct().count(),
+                        "a job's result appeared twice with buffer " + buffer);
+            }
+        }
+        assertEquals(2, new WorkerPool<Integer, Integer>(2).buffer(), "the default buffer is one per worker");
+    }
+
+    @Test
+    void aBufferLetsTheGeneratorRunAheadOfABusyWorker() throws InterruptedException {
+        for (int buffer : new int[] {1, 8}) {
+            CountDownLatch release = new CountDownLatch(1);
+            List<Job<Integer, Integer>> batch = new ArrayList<>();
+            batch.add(Job.of("blocker", "wait", 0, (ctx, n) -> {
+                release.await();
+                return n;
+            }));
+            batch.addAll(Jobs.doubling(5).subList(1, 5));
+            try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(1, ThreadKind.PLATFORM, buffer)) {
+                pool.generateFrom(batch);
+                pool.run(Context.background());
+                Thread generator = threadNamed(pool.name() + "-generator");
+                // 4 jobs and the end marker wait behind the blocked worker: only a buffer of 5 or
+                // more holds them all, and only then can the generator finish its batch.
+                boolean finished = generator == null || generator.join(buffer >= 5 ? PROMPT : SHORT);
+                assertEquals(buffer >= 5, finished, "generator finished with buffer " + buffer);
+                release.countDown();
+                assertEquals(5, pool.readAll().size());
+            }
+        }
+    }
+
+    private static Thread threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst().orElse(null);
+    }
+
     @Test
     void closingBeforeRunningStopsTheGeneratorAndEndsTheStream() throws InterruptedException {
         WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
@@ -264,6 +307,9 @@ class WorkerPoolTest {
         assertTrue(zero.getMessage().contains("at least one worker"), zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool<>(-3));
         assertThrows(NullPointerException.class, () -> new WorkerPool<>(1, null));
+        IllegalArgumentException noBuffer = assertThrows(IllegalArgumentException.class,
+                () -> new WorkerPool<>(2, ThreadKind.PLATFORM, 0));
+        assertTrue(noBuffer.getMessage().contains("buffer of at least one"), noBuffer.getMessage());
 
         try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
             assertThrows(NullPointerException.class, () -> pool.generateFrom(null));
