@@ -71,6 +71,8 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
     private static final Set<Thread> STARTED = ConcurrentHashMap.newKeySet();
     /** The sampler keeps at most this many samples, thinning them out beyond it. */
     private static final int MAX_SAMPLES = 20_000;
+    /** How long a run whose threads could not all start waits for the started ones to end. */
+    private static final Duration START_FAILURE_JOIN = Duration.ofSeconds(5);
 
     /** Why a run stopped early: the first failure, or a cancel. */
     private sealed interface Stop permits Failure, Cancelled {
@@ -168,15 +170,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             // Could not start them all (out of threads?): stop and join the ones that did start.
             cancel();
-            try {
-                for (Thread t : allThreads()) {
-                    if (t.isAlive()) {
-                        t.join(Duration.ofSeconds(5));
-                    }
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinAll(allThreads(), System.nanoTime() + START_FAILURE_JOIN.toNanos());
             throw e;
         }
         this.contextLink = context == null ? Context.Registration.NONE

@@ -74,19 +74,13 @@ final class Workers<A, R> {
     private volatile Context runContext;
 
     /**
-     * The mechanics for a pool of {@code workers} workers of the given kind, whose threads are
-     * named after {@code name} and counted in {@code liveThreads}.
+     * The mechanics for a pool of {@code workers} workers of the given kind, with queues of
+     * {@code buffer} elements, whose threads are named after {@code name} and counted in
+     * {@code liveThreads}. The counts are checked by {@link AbstractPool}, in the pool's words.
      *
-     * @throws IllegalArgumentException when {@code workers} is zero or negative
-     * @throws NullPointerException     when an argument is null
+     * @throws NullPointerException when an argument is null
      */
     public Workers(String name, int workers, int buffer, ThreadKind kind, AtomicInteger liveThreads) {
-        if (workers <= 0) {
-            throw new IllegalArgumentException("a worker pool needs at least one worker, got " + workers);
-        }
-        if (buffer <= 0) {
-            throw new IllegalArgumentException("a worker pool needs a buffer of at least one element, got " + buffer);
-        }
         this.name = Objects.requireNonNull(name, "name");
         this.workers = workers;
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -309,18 +303,8 @@ final class Workers<A, R> {
                 if (all.isEmpty()) {
                     break;
                 }
-                for (Thread thread : all) {
-                    while (thread.isAlive()) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            throw stuck(grace);
-                        }
-                        try {
-                            thread.join(Duration.ofNanos(left));
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
-                    }
+                if (!Threads.joinAll(all, deadline)) {   // restores the interrupt, if any, on return
+                    throw stuck(grace);
                 }
                 joined += all.size();
             }

@@ -433,17 +433,14 @@ public final class BoundedExecutor implements AutoCloseable {
     /**
      * Takes a permit, waiting for one. A task usually ends within microseconds of the wait
      * starting, so a platform-thread submitter first yields its core a few times
-     * ({@link Handoff#yieldsBeforeParking()}) and parks only if no permit came back meanwhile: parking and being woken costs more than
-     * a short task. A zero-timeout try honours a fair semaphore's queue, as {@code acquire} does.
+     * ({@link Handoff#retryYielding(Handoff.Attempt)}) and parks only if no permit came back
+     * meanwhile: parking and being woken costs more than a short task. A zero-timeout try honours a fair semaphore's queue, as {@code acquire} does.
      */
     private void acquirePermit() throws InterruptedException {
-        for (int i = 0, n = Handoff.yieldsBeforeParking(); i < n; i++) {
-            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-                return;
-            }
-            Thread.yield();
+        Handoff.Attempt take = () -> permits.tryAcquire(0, TimeUnit.NANOSECONDS);
+        if (!take.tryOnce() && !Handoff.retryYielding(take)) {
+            permits.acquire();
         }
-        permits.acquire();
     }
 
     /** Counts a task out, then gives its permit back; the last one out signals {@code idle}. */

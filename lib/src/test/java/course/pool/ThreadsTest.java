@@ -50,6 +50,19 @@ class ThreadsTest {
     }
 
     @Test
+    void joinAllWithADeadlineSaysWhetherEveryThreadEnded() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread waiter = Thread.ofPlatform().name("threads-test-waiter").start(() -> awaitQuietly(release));
+        assertFalse(Threads.joinAll(List.of(waiter), System.nanoTime() + SHORT.toNanos()),
+                "joinAll said a blocked thread had ended");
+        assertTrue(waiter.isAlive());
+        release.countDown();
+        assertTrue(Threads.joinAll(List.of(waiter), System.nanoTime() + SHORT.multipliedBy(500).toNanos()),
+                "joinAll gave up on a thread that was ending");
+        waiter.join();
+    }
+
+    @Test
     void joinAllRefusesANullThread() {
         List<Thread> withNull = new ArrayList<>();
         withNull.add(null);

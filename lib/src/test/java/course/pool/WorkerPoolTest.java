@@ -279,7 +279,7 @@ class WorkerPoolTest {
                 Thread generator = threadNamed(pool.name() + "-generator");
                 // 4 jobs and the end marker wait behind the blocked worker: only a buffer of 5 or
                 // more holds them all, and only then can the generator finish its batch.
-                boolean finished = generator == null || generator.join(buffer >= 5 ? PROMPT : SHORT);
+                boolean finished = generator == null || generator.join(buffer >= 5 ? LONG : SHORT);
                 assertEquals(buffer >= 5, finished, "generator finished with buffer " + buffer);
                 release.countDown();
                 assertEquals(5, pool.readAll().size());
