@@ -47,7 +47,10 @@ run: kernel ## Set up what is missing, then open the course in Jupyter
 	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --notebook-dir="$(ROOT)/notebooks"
 
 .PHONY: test
-test: kernel ## Run every test: unit tests, then every notebook through Jupyter and the kernel protocol suite
+test: kernel ## Run every test: the committed notebooks' saved outputs, unit tests, every notebook through Jupyter, the kernel protocol
+	@echo "== the committed notebooks: outputs from the current sources, every observation held or explained =="
+	"$(PY)" -m unittest discover -s tools -p 'test_*.py' -q
+	"$(PY)" tools/notebooks.py check $(NOTEBOOKS)
 	@echo "== unit tests, then notebooks and protocol (integration tests) =="
 	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
 	@echo "== all tests passed =="
@@ -57,6 +60,10 @@ execute: kernel ## Execute every notebook headless into build/executed/ (sources
 	@mkdir -p $(BUILD)/executed
 	cd notebooks && $(if $(FULL),,COURSE_QUICK=1) "$(PY)" "$(ROOT)/tools/notebooks.py" execute \
 		$(notdir $(NOTEBOOKS)) --out "$(BUILD)/executed"
+
+.PHONY: refresh
+refresh: kernel ## Re-execute every notebook in full mode, in place, in order, so the committed outputs come from the current code
+	cd notebooks && env -u COURSE_QUICK "$(PY)" "$(ROOT)/tools/notebooks.py" execute $(notdir $(NOTEBOOKS)) --inplace
 
 .PHONY: nb
 nb: kernel ## Execute one notebook in place, for authors: make nb NB=notebooks/00-welcome.ipynb

@@ -1,35 +1,46 @@
 package course.charts;
 
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
- * Draws the course's charts with JFreeChart and returns them as images.
+ * The course's one chart layer: every chart in every chapter is built here, with JFreeChart, and
+ * returned as an image. The course's kernel shows any {@code RenderedImage} that ends a cell as a
+ * PNG, so a chart is the last expression of its cell.
  *
- * <p>A chart is built fluently and finished with {@link LineChart#image()} or
- * {@link BarChart#image()}, which returns a {@link BufferedImage}. The course's kernel
- * shows any {@code RenderedImage} that ends a cell as a PNG, so a chart is the last
- * expression of its cell. Chapters that need a chart type of their own build a
- * {@link JFreeChart} and call {@link #render(JFreeChart)}, so every chart shares one
- * size and one look.
+ * <ul>
+ *   <li>{@link #line}: measured series on numeric axes, with grey reference curves and lines,
+ *       optional error bars, steps for counts over time ({@link LineChart}).</li>
+ *   <li>{@link #bar}: grouped bars with optional error bars and values printed on them ({@link BarChart}).</li>
+ *   <li>{@link #render}: any JFreeChart a chapter builds for itself (a Gantt chart), at the course's
+ *       size and look, checked by the same rules.</li>
+ * </ul>
+ *
+ * <p>The rules every chart follows: a title that fits on one line (a longer one is rejected),
+ * axis labels that say their unit, a legend when there is more than one series, data in
+ * colour and references in dashed grey ({@link ChartStyle}), log axes at 1-2-5 steps chosen by
+ * themselves when the data span more than two decades, and whole-number ticks for counts
+ * ({@link Axes}).
  *
  * <pre>{@code
- * Charts.line("Speedup", "workers", "speedup")
- *       .series("ideal", new double[]{1, 2, 4}, new double[]{1, 2, 4})
- *       .series("measured", new double[]{1, 2, 4}, new double[]{1, 1.9, 2.1})
+ * Charts.line("Five jobs on N workers", "workers", "time (job lengths)")
+ *       .reference("ideal: waves of N jobs", workers, ideal)
+ *       .series("measured", workers, measured)
+ *       .yFrom(0)
  *       .image();
  * }</pre>
  */
@@ -42,7 +53,7 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Starts a line chart: one or more (x, y) series on numeric axes. */
+    /** Starts a line chart: one or more measured (x, y) series on numeric axes. */
     public static LineChart line(String title, String xLabel, String yLabel) {
         return new LineChart(title, xLabel, yLabel);
     }
@@ -57,189 +68,117 @@ public final class Charts {
         return render(chart, WIDTH, HEIGHT);
     }
 
-    /** Renders any JFreeChart at the given size. */
+    /**
+     * Renders any JFreeChart at the given size, with the course's background and title font.
+     *
+     * @throws IllegalArgumentException when the size is not positive or the title does not fit on one line
+     */
     public static BufferedImage render(JFreeChart chart, int width, int height) {
         Objects.requireNonNull(chart, "chart");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("chart size must be positive, got " + width + "x" + height);
         }
         chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(ChartStyle.TITLE_FONT);
+            requireFits(chart.getTitle().getText(), width);
+        }
         if (chart.getPlot() != null) {
-            chart.getPlot().setBackgroundPaint(new Color(0xF7F7F7));
+            chart.getPlot().setBackgroundPaint(ChartStyle.PLOT_BACKGROUND);
         }
         return chart.createBufferedImage(width, height);
     }
 
-    /**
-     * A logarithmic axis whose ticks read as plain numbers (1, 10, 100), not as powers of ten;
-     * for custom charts that want the same axis as {@link LineChart#logX()} and {@link LineChart#logY()}.
-     */
-    public static org.jfree.chart.axis.LogAxis logAxis(String label) {
-        org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(label);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
-        return axis;
+    /** The course's logarithmic axis: ticks at 1-2-5 steps in plain numbers ({@code 0.5, 1, 2, 5, 10, 1,000}). */
+    public static LogAxis logAxis(String label) {
+        return Axes.log(requireLabel("axis label", label));
     }
 
-    /** A line chart under construction. Not thread-safe; build it in one cell. */
-    public static final class LineChart {
-        private final String title;
-        private final String xLabel;
-        private final String yLabel;
-        private final XYSeriesCollection dataset = new XYSeriesCollection();
-        private boolean logX;
-        private boolean logY;
-        private Double yFloor;
+    /** A number as the charts print it ({@link course.Numbers#plain}). */
+    public static String number(double value) {
+        return course.Numbers.plain(value);
+    }
 
-        private LineChart(String title, String xLabel, String yLabel) {
-            this.title = Objects.requireNonNull(title, "title");
-            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
-        }
+    /** The widest title, in pixels, that fits on one line of a chart {@code width} pixels wide. */
+    static int titleRoom(int width) {
+        return width - 24;
+    }
 
-        /**
-         * Adds a series of points.
-         *
-         * @throws IllegalArgumentException when the arrays differ in length, are empty,
-         *                                  hold a non-finite value, or the name is taken
-         */
-        public LineChart series(String name, double[] xs, double[] ys) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(xs, "xs");
-            Objects.requireNonNull(ys, "ys");
-            if (xs.length != ys.length) {
-                throw new IllegalArgumentException("series '" + name + "' has " + xs.length
-                        + " x values but " + ys.length + " y values");
+    /** @throws IllegalArgumentException when the title is wider than one line of the chart */
+    static void requireFits(String title, int width) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        var g = scratch.createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(ChartStyle.TITLE_FONT);
+            int w = metrics.stringWidth(title);
+            if (w > titleRoom(width)) {
+                throw new IllegalArgumentException("chart title '" + title + "' is " + w + " px wide, more than the "
+                        + titleRoom(width) + " px of one line; shorten it and put the detail in an axis label or the prose");
             }
-            if (xs.length == 0) {
-                throw new IllegalArgumentException("series '" + name + "' has no points");
-            }
-            if (dataset.getSeriesIndex(name) >= 0) {
-                throw new IllegalArgumentException("series '" + name + "' was already added");
-            }
-            XYSeries series = new XYSeries(name, false, true);
-            for (int i = 0; i < xs.length; i++) {
-                if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) {
-                    throw new IllegalArgumentException("series '" + name + "' point " + i
-                            + " is not finite: (" + xs[i] + ", " + ys[i] + ")");
-                }
-                series.add(xs[i], ys[i]);
-            }
-            dataset.addSeries(series);
-            return this;
-        }
-
-        /** Adds a series whose x values are 1, 2, 3 and so on. */
-        public LineChart series(String name, double[] ys) {
-            double[] xs = new double[ys.length];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = i + 1;
-            }
-            return series(name, xs, ys);
-        }
-
-        /** Draws the x axis on a logarithmic scale. */
-        public LineChart logX() {
-            this.logX = true;
-            return this;
-        }
-
-        /** Draws the y axis on a logarithmic scale. */
-        public LineChart logY() {
-            this.logY = true;
-            return this;
-        }
-
-        /** Starts the y axis at this value instead of fitting it to the data. */
-        public LineChart yFrom(double floor) {
-            this.yFloor = floor;
-            return this;
-        }
-
-        /** The chart as a JFreeChart, for further styling. */
-        public JFreeChart chart() {
-            if (dataset.getSeriesCount() == 0) {
-                throw new IllegalStateException("line chart '" + title + "' has no series");
-            }
-            JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset,
-                    PlotOrientation.VERTICAL, true, false, false);
-            XYPlot plot = chart.getXYPlot();
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-            for (int i = 0; i < dataset.getSeriesCount(); i++) {
-                renderer.setSeriesStroke(i, new BasicStroke(2f));
-            }
-            plot.setRenderer(renderer);
-            if (logX) {
-                plot.setDomainAxis(logAxis(xLabel));
-            }
-            if (logY) {
-                plot.setRangeAxis(logAxis(yLabel));
-            } else if (yFloor != null) {
-                NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-                axis.setAutoRangeIncludesZero(false);
-                axis.setLowerBound(yFloor);
-            }
-            return chart;
-        }
-
-        /** Renders the chart. */
-        public BufferedImage image() {
-            return render(chart());
+        } finally {
+            g.dispose();
         }
     }
 
-    /** A bar chart under construction. Not thread-safe; build it in one cell. */
-    public static final class BarChart {
-        private final String title;
-        private final String categoryLabel;
-        private final String valueLabel;
-        private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        private boolean horizontal;
-
-        private BarChart(String title, String categoryLabel, String valueLabel) {
-            this.title = Objects.requireNonNull(title, "title");
-            this.categoryLabel = Objects.requireNonNull(categoryLabel, "categoryLabel");
-            this.valueLabel = Objects.requireNonNull(valueLabel, "valueLabel");
+    /** A finished chart: the title, the plot and a legend only where there are several series. */
+    static JFreeChart finish(String title, Plot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend);
+        LegendTitle l = chart.getLegend();
+        if (l != null) {
+            l.setPosition(RectangleEdge.BOTTOM);
+            l.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         }
+        return chart;
+    }
 
-        /** Adds one bar: the value of {@code series} in {@code category}. */
-        public BarChart bar(String category, double value) {
-            return bar(valueLabel, category, value);
+    /** A grey dashed reference line with its label drawn on the plot. */
+    static ValueMarker referenceMarker(String label, double value) {
+        ValueMarker marker = new ValueMarker(value, ChartStyle.REFERENCE, ChartStyle.REFERENCE_STROKE);
+        marker.setLabel(label);
+        marker.setLabelFont(ChartStyle.LABEL_FONT);
+        marker.setLabelPaint(ChartStyle.REFERENCE.darker());
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return marker;
+    }
+
+    /** Widens an axis so that every reference line on it shows. */
+    static void includeMarks(ValueAxis axis, double[] values, boolean log) {
+        if (values.length == 0) {
+            return;
         }
-
-        /** Adds one bar of a named series, for grouped bars. */
-        public BarChart bar(String series, String category, double value) {
-            Objects.requireNonNull(series, "series");
-            Objects.requireNonNull(category, "category");
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("bar '" + category + "' of '" + series
-                        + "' is not finite: " + value);
+        Range r = axis.getRange();
+        double low = r.getLowerBound();
+        double high = r.getUpperBound();
+        for (double v : values) {
+            if (log && v <= 0) {
+                continue;
             }
-            dataset.addValue(value, series, category);
-            return this;
+            low = Math.min(low, v);
+            high = Math.max(high, v);
         }
-
-        /** Lays the bars out horizontally, for long category names. */
-        public BarChart horizontal() {
-            this.horizontal = true;
-            return this;
-        }
-
-        /** The chart as a JFreeChart, for further styling. */
-        public JFreeChart chart() {
-            if (dataset.getColumnCount() == 0) {
-                throw new IllegalStateException("bar chart '" + title + "' has no bars");
+        if (low < r.getLowerBound() || high > r.getUpperBound()) {
+            if (log) {
+                axis.setRange(low / 1.2, high * 1.2);
+            } else {
+                double pad = (high - low) * 0.05;
+                axis.setRange(low < r.getLowerBound() ? low - pad : low, high > r.getUpperBound() ? high + pad : high);
             }
-            JFreeChart chart = ChartFactory.createBarChart(title, categoryLabel, valueLabel, dataset,
-                    horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
-                    dataset.getRowCount() > 1, false, false);
-            CategoryPlot plot = chart.getCategoryPlot();
-            plot.getRenderer().setDefaultItemLabelsVisible(false);
-            return chart;
         }
+    }
 
-        /** Renders the chart. */
-        public BufferedImage image() {
-            return render(chart());
+    static String requireLabel(String what, String label) {
+        Objects.requireNonNull(label, what);
+        if (label.isBlank()) {
+            throw new IllegalArgumentException("a chart's " + what + " must not be blank");
         }
+        return label;
+    }
+
+    static double requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " is not finite: " + value);
+        }
+        return value;
     }
 }

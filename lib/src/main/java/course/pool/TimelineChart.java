@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.charts.ChartStyle;
 import course.charts.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -38,9 +39,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class TimelineChart {
-    private static final Color OK = new Color(0x4C78A8);
-    private static final Color OK_ALTERNATE = new Color(0x72B7B2);
-    private static final Color FAILED = new Color(0xE45756);
+    private static final Color OK = ChartStyle.color(0);
+    private static final Color OK_ALTERNATE = ChartStyle.color(4);
+    private static final Color FAILED = ChartStyle.FAILURE;
 
     private TimelineChart() {
     }
@@ -83,14 +84,16 @@ public final class TimelineChart {
             combined.add(subplot(e.getKey(), timeline), timeline.workers());
         }
         combined.setOrientation(PlotOrientation.HORIZONTAL);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, combined, false);
         return chart;
     }
 
     private static XYPlot subplot(String label, Timeline timeline) {
-        XYIntervalSeries ok = new XYIntervalSeries("ok");
-        XYIntervalSeries okAlternate = new XYIntervalSeries("ok ");
-        XYIntervalSeries failed = new XYIntervalSeries("failed");
+        // Unsorted series: item i of a series is the i-th span added to it, so labels.get(series).get(i)
+        // names that span's job. (A sorting series would reorder the bars by worker and break the match.)
+        XYIntervalSeries ok = new XYIntervalSeries("ok", false, true);
+        XYIntervalSeries okAlternate = new XYIntervalSeries("ok ", false, true);
+        XYIntervalSeries failed = new XYIntervalSeries("failed", false, true);
         List<List<String>> labels = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int[] seenPerWorker = new int[timeline.workers()];
         for (Timeline.Span span : timeline.spans()) {

@@ -98,6 +98,16 @@ public record RunResults(Path file, List<BenchResult> results, Optional<Machine>
         return map;
     }
 
+    /**
+     * Whether this and {@code other} are the same run: the same file, or files with the same
+     * results. Comparing such runs would only compare a run with itself.
+     */
+    public boolean sameRunAs(RunResults other) {
+        Objects.requireNonNull(other, "other");
+        return file.toAbsolutePath().normalize().equals(other.file.toAbsolutePath().normalize())
+                || results.equals(other.results);
+    }
+
     /** The machine's one-line summary, or the file name when there is no machine record. */
     public String describe() {
         return machine.map(Machine::summary).orElse("(no machine record)") + " [" + file.getFileName() + "]";

@@ -34,14 +34,6 @@ class PipelineChartsTest {
     }
 
     @Test
-    void aLogLogChartRendersWithDecadeTicks() {
-        assertChart(PipelineCharts.decades(Charts.line("t", "x", "y").logX().logY()
-                .series("s", new double[]{1, 10, 100, 1000}, new double[]{3, 30, 300, 3000})));
-        assertChart(PipelineCharts.decades(Charts.line("t", "x", "y").series("linear", new double[]{1, 2}, new double[]{1, 2})));
-        assertChart(PipelineCharts.linesOnly(Charts.line("t", "x", "y").series("s", new double[]{1, 2}, new double[]{1, 2})));
-    }
-
-    @Test
     void aDepthChartNeedsAtLeastOneKnownStage() {
         Metrics m = metrics();
         assertEquals("name at least one stage whose queue to draw",

@@ -49,6 +49,31 @@ class TimelineChartTest {
     }
 
     @Test
+    void everyBarIsLabelledWithTheJobThatRanInIt() {
+        // Worker 1 runs jobs 1, 3, 5 and worker 0 runs 0, 2, 4: interleaved, so a chart that sorted
+        // its bars by worker would put job 2's label on job 1's bar.
+        Timeline timeline = sample(2);
+        var plot = (org.jfree.chart.plot.CombinedRangeXYPlot) TimelineChart.chart("labels", timeline).getPlot();
+        org.jfree.chart.plot.XYPlot sub = (org.jfree.chart.plot.XYPlot) plot.getSubplots().get(0);
+        var data = (org.jfree.data.xy.XYIntervalSeriesCollection) sub.getDataset();
+        var labels = sub.getRenderer().getDefaultItemLabelGenerator();
+        int checked = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                int worker = (int) data.getXValue(s, i);
+                double start = data.getStartYValue(s, i);
+                Timeline.Span span = timeline.spans().stream()
+                        .filter(x -> x.worker() == worker && Math.abs(x.startMillis() - start) < 1e-9)
+                        .findFirst().orElseThrow();
+                assertEquals(span.job().id(), labels.generateLabel(data, s, i),
+                        "bar of worker " + worker + " starting at " + start + " ms");
+                checked++;
+            }
+        }
+        assertEquals(6, checked, "every span has a bar");
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> TimelineChart.compare("none", Map.of()));
         assertThrows(NullPointerException.class, () -> TimelineChart.draw("t", null));

@@ -1,56 +1,49 @@
 package course.results;
 
+import org.jfree.chart.axis.LogAxis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The charts draw real JMH results, and refuse to draw nothing. */
+/** Two runs compare as ratios on a log axis; a run is never compared with itself. */
 class ResultChartsTest {
     @TempDir
     Path dir;
 
-    RunResults sample() throws IOException {
-        return Results.load(Samples.copy(dir, "sample.json"));
-    }
-
     @Test
-    void barsDrawEveryResultOfARealFile() throws IOException {
-        ResultCharts.Bars bars = ResultCharts.bars("Hand-off", "ns per item");
-        for (BenchResult r : sample().ofClass("HandoffBench")) {
-            bars.bar("spsc", r.param("queue"), r);
-        }
-        BufferedImage image = bars.image();
+    void ratiosOfTwoRunsDrawOneBarPerSharedBenchmark() throws IOException {
+        Path a = Samples.copy(dir, "sample.json");
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Path b = Samples.copy(other, "sample.json");
+        // The same scores in a second file are still the same run.
+        assertThrows(IllegalArgumentException.class,
+                () -> ResultCharts.ratios("same scores", Results.load(a), Results.load(b)));
+        Files.writeString(b, Files.readString(b).replaceFirst("\"score\" : ([0-9.]+)", "\"score\" : 123.25"));
+        BufferedImage image = ResultCharts.ratios("mine vs reference", Results.load(a), Results.load(b));
         assertEquals(course.charts.Charts.WIDTH, image.getWidth());
     }
 
     @Test
-    void aCurveWithAFloorDraws() throws IOException {
-        RunResults run = sample();
-        BufferedImage image = ResultCharts.curve("cost", "batch", "ns per item").logX().logY()
-                .point("a", 1, run.get("HandoffBench.spsc", "queue", "ArrayBlockingQueue"))
-                .point("a", 16, run.get("HandoffBench.spsc", "queue", "LinkedBlockingQueue"))
-                .floor("loop", run.get("PipelineBench.Baselines.plainLoop").score())
-                .image();
-        assertEquals(course.charts.Charts.HEIGHT, image.getHeight());
+    void aRunIsNeverComparedWithItself() throws IOException {
+        RunResults run = Results.load(Samples.copy(dir, "sample.json"));
+        var e = assertThrows(IllegalArgumentException.class, () -> ResultCharts.ratios("same", run, run));
+        assertTrue(e.getMessage().contains("with itself"), e.getMessage());
     }
 
     @Test
-    void ratiosOfARunWithItselfDraw() throws IOException {
-        RunResults run = sample();
-        BufferedImage image = ResultCharts.ratios("same", run, run);
-        assertEquals(course.charts.Charts.WIDTH, image.getWidth());
-    }
-
-    @Test
-    void emptyChartsAreRefused() {
-        assertThrows(IllegalStateException.class, () -> ResultCharts.bars("t", "v").image());
-        assertThrows(IllegalStateException.class, () -> ResultCharts.curve("t", "x", "y").image());
-        assertThrows(IllegalArgumentException.class, () -> ResultCharts.bars("t", "v").bar("s", "c", Double.NaN, 0));
+    void ratiosAreOnALogAxis() {
+        // Checked through the chart layer: a ratio chart asks for log values.
+        var chart = course.charts.Charts.bar("r", "benchmark", "ratio").logValues().bar("a", 0.5, 0.1).bar("b", 2, 0.2)
+                .chart();
+        assertTrue(chart.getCategoryPlot().getRangeAxis() instanceof LogAxis);
     }
 }

@@ -1,0 +1,98 @@
+package course.evidence;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ObservationTest {
+    @Test
+    void aValueInsideTheToleranceIsAsExpected() {
+        Observation o = Observation.of("speed-up").unit("×").expectAbout(2, 0.25).runs(12).measured(1.93);
+        assertEquals(Verdict.AS_EXPECTED, o.verdict());
+        assertTrue(o.held());
+        assertEquals("Observed: speed-up: expected about 2× (± 25%); measured 1.93× over 12 runs — as expected",
+                o.toString());
+    }
+
+    @Test
+    void aValueOutsideTheToleranceNamesTheMachineAndWhatItDependsOn() {
+        Observation o = Observation.of("speed-up").unit("×").expectAbout(2, 0.25)
+                .dependsOn("a second idle core").measured(1.05);
+        assertEquals(Verdict.NOT_AS_EXPECTED, o.verdict());
+        assertTrue(o.toString().contains("— not as expected on this run ("), o.toString());
+        assertTrue(o.toString().contains("cores"), o.toString());
+        assertTrue(o.toString().endsWith("it depends on a second idle core)"), o.toString());
+    }
+
+    @Test
+    void boundsAreInclusive() {
+        assertTrue(Observation.of("x").expectAtLeast(3).measured(3).held());
+        assertTrue(Observation.of("x").expectAtMost(3).measured(3).held());
+        assertTrue(Observation.of("x").expectBetween(1, 3).measured(1).held());
+        assertFalse(Observation.of("x").expectBetween(1, 3).measured(3.01).held());
+        assertTrue(Observation.of("results").expectExactly(67).measured(67).held());
+        assertFalse(Observation.of("results").expectExactly(67).measured(66).held());
+    }
+
+    @Test
+    void aNaNValueIsNeverAsExpected() {
+        Observation o = Observation.of("x").expectAtLeast(0).measured(Double.NaN);
+        assertFalse(o.held());
+        assertTrue(o.toString().contains("measured no value"), o.toString());
+    }
+
+    @Test
+    void aQualitativeObservationPrintsItsEvidence() {
+        Observation o = Observation.of("the fixed client").expect("no run loses a result")
+                .measuredThat(true, "0 of 2,000 runs lost a result");
+        assertEquals("Observed: the fixed client: expected no run loses a result; measured 0 of 2,000 runs lost a result"
+                + " — as expected", o.toString());
+        assertFalse(Observation.of("c").expect("p").measuredThat(false, "1 lost").held());
+    }
+
+    @Test
+    void fullModeOnlyObservationsAreNotJudgedInQuickMode() {
+        String before = System.getProperty("course.quick");
+        System.setProperty("course.quick", "1");
+        try {
+            Observation o = Observation.of("speed-up").expectAtLeast(1.5).judgeOnlyInFullMode().measured(0.9);
+            if (System.getenv("COURSE_QUICK") == null || System.getenv("COURSE_QUICK").equals("1")) {
+                assertEquals(Verdict.TOO_SMALL_TO_JUDGE, o.verdict());
+                assertTrue(o.toString().endsWith("too small to judge in quick mode; run the chapter in full mode for a verdict"));
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("course.quick");
+            } else {
+                System.setProperty("course.quick", before);
+            }
+        }
+    }
+
+    @Test
+    void numbersPrintToThreeSignificantFiguresInPlainDigits() {
+        assertEquals("1.93", course.Numbers.plain(1.9312));
+        assertEquals("0.0123", course.Numbers.plain(0.012345));
+        assertEquals("12,300", course.Numbers.plain(12345.6));
+        assertEquals("2,000", course.Numbers.plain(2000));
+        assertEquals("3.1 ms", Observation.format(3.1, "ms"));
+        assertEquals("12.5%", Observation.format(12.5, "%"));
+    }
+
+    @Test
+    void misuseIsRejectedWithAMessageThatSaysWhatIsMissing() {
+        assertThrows(IllegalArgumentException.class, () -> Observation.of(" "));
+        var e = assertThrows(IllegalStateException.class, () -> Observation.of("x").measured(1));
+        assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).expectAtMost(2));
+        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).unit("ms"));
+        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).measuredThat(true, "y"));
+        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectAbout(1, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectBetween(3, 1));
+        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectAtLeast(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").runs(0));
+    }
+}
