@@ -58,6 +58,7 @@ public final class BarChart {
     private boolean horizontal;
     private boolean slanted;
     private Boolean log;
+    private Double base;
 
     BarChart(String title, String categoryLabel, String valueLabel) {
         this.title = Charts.requireLabel("title", title);
@@ -124,6 +125,15 @@ public final class BarChart {
         return this;
     }
 
+    /**
+     * Grows every bar from {@code value} instead of from zero (or from the axis's end on a log
+     * axis): a ratio chart's bars grow from 1, left for faster and right for slower.
+     */
+    public BarChart baseAt(double value) {
+        this.base = Charts.requireFinite("bar base", value);
+        return this;
+    }
+
     /** Keeps the value axis linear, even when the values span more than two decades. */
     public BarChart linearValues() {
         this.log = false;
@@ -171,10 +181,19 @@ public final class BarChart {
         for (int r = 0; r < dataset.getRowCount(); r++) {
             renderer.setSeriesPaint(r, ChartStyle.color(r));
         }
+        if (base != null) {
+            renderer.setBase(base);
+        }
         CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         for (int i = 0; i < marks.size(); i++) {
-            plot.addRangeMarker(Charts.referenceMarker(marks.get(i)[0], markValues.get(i)));
+            var marker = Charts.referenceMarker(marks.get(i)[0], markValues.get(i));
+            if (horizontal) {
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            }
+            plot.addRangeMarker(marker);
         }
         // Room for the errors, the printed values and the references.
         double low = logAxis ? min : Math.min(0, min);

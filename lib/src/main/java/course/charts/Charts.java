@@ -139,6 +139,7 @@ public final class Charts {
         marker.setLabelPaint(ChartStyle.REFERENCE.darker());
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         return marker;
     }
 

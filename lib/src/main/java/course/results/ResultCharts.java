@@ -37,7 +37,7 @@ public final class ResultCharts {
                     + ": a ratio chart would compare a run with itself; run `make bench` for results of your own");
         }
         BarChart bars = Charts.bar(title, "benchmark", "this run / reference (1 = same)")
-                .horizontal().logValues().hline("same as the reference", 1.0);
+                .horizontal().logValues().baseAt(1).hline("same as the reference", 1.0);
         Map<String, BenchResult> ref = reference.byLabel();
         int n = 0;
         for (BenchResult m : mine.results()) {
