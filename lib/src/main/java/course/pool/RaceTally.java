@@ -94,9 +94,10 @@ public record RaceTally(int expected, SortedMap<Integer, Integer> histogram) {
         return histogram.isEmpty() ? expected : histogram.firstKey();
     }
 
+    /** The tally in words, counts with thousands separated as the observations print them, then the histogram. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%d of %d runs missed results (%d results missed; fewest seen %d of %d): %s",
+        return String.format(java.util.Locale.ROOT, "%,d of %,d runs missed results (%,d results missed; fewest seen %d of %d): %s",
                 missedRuns(), runs(), missedResults(), fewestSeen(), expected, histogram);
     }
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Worked solutions to the chapter's exercises, kept out of the notebook so that a learner
- * sees them only by choice. {@link Exercises} checks any attempt, these included.
+ * Worked solutions to the chapter's exercises: the same code the chapter shows in its collapsed
+ * solution cells, kept here so that the tests check it. {@link Exercises} checks any attempt,
+ * these included.
  *
  * <pre>{@code
  * JobFunction<Integer, Integer> sturdy = Solutions.retry(flaky, 3);

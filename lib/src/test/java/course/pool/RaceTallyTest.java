@@ -25,6 +25,12 @@ class RaceTallyTest {
     }
 
     @Test
+    void itsWordsSeparateThousandsAsTheObservationsDo() {
+        RaceTally t = RaceTally.count(10, 2_000, () -> 10);
+        assertTrue(t.toString().startsWith("0 of 2,000 runs missed results"), t.toString());
+    }
+
+    @Test
     void aCleanTallyHasNoMisses() {
         RaceTally t = RaceTally.count(10, 100, () -> 10);
         assertEquals(0, t.missedRuns());
