@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * How the course prints a measured number, in observations and on charts alike: three
- * significant figures in plain digits ({@code 0.0123}, {@code 1.93}, {@code 12,300}), whole
- * numbers in full with thousands separated ({@code 2,000}).
+ * significant figures in plain digits ({@code 0.0123}, {@code 1.93}, {@code 3.00}, {@code 12,300}),
+ * so a measured 3.002 does not read as an exact 3; whole numbers in full with thousands
+ * separated ({@code 2,000}).
  */
 public final class Numbers {
     private Numbers() {
@@ -25,6 +26,6 @@ public final class Numbers {
         if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
             return String.format(Locale.ROOT, "%,d", rounded.longValue());
         }
-        return rounded.stripTrailingZeros().toPlainString();
+        return rounded.setScale(Math.max(0, 3 - rounded.precision() + rounded.scale())).toPlainString();
     }
 }

@@ -78,6 +78,8 @@ class ObservationTest {
         assertEquals("0.0123", course.Numbers.plain(0.012345));
         assertEquals("12,300", course.Numbers.plain(12345.6));
         assertEquals("2,000", course.Numbers.plain(2000));
+        assertEquals("3.00", course.Numbers.plain(3.002), "a measured value keeps its three figures");
+        assertEquals("0.500", course.Numbers.plain(0.5));
         assertEquals("3.1 ms", Observation.format(3.1, "ms"));
         assertEquals("12.5%", Observation.format(12.5, "%"));
     }
