@@ -80,7 +80,7 @@ class ObservationTest {
         assertEquals("2,000", course.Numbers.plain(2000));
         assertEquals("3.00", course.Numbers.plain(3.002), "a measured value keeps its three figures");
         assertEquals("0.500", course.Numbers.plain(0.5));
-        assertEquals("3.1 ms", Observation.format(3.1, "ms"));
+        assertEquals("3.10 ms", Observation.format(3.1, "ms"));
         assertEquals("12.5%", Observation.format(12.5, "%"));
     }
 
