@@ -10,10 +10,13 @@ import java.util.Optional;
  * The whole toy CQRS app wired together: a {@link WriteService} publishing to an {@link EventLog},
  * and a {@link Projector} keeping a {@link ReadStore} up to date from it.
  *
- * <p>Commands ({@link #create}, {@link #update}) and {@link #get} go to the write side; the two
- * queries ({@link #articlesByHashtags Q1}, {@link #usersBySourceUrl Q2}) go to the read side,
- * which may lag behind: right after a write, a query may not see it yet. {@link #lag()} says by
- * how much, and {@link #awaitCaughtUp} waits (bounded) until it has caught up.
+ * <p>Commands ({@link #create}, {@link #update}) and {@link #get} go to the write side, which
+ * appends each change to the log first (the golden source) and then updates its own CRUD tables;
+ * the two queries ({@link #articlesByHashtags Q1}, {@link #usersBySourceUrl Q2}) go to the read
+ * side, which may lag behind: right after a write, a query may not see it yet. {@link #lag()} says
+ * by how much, and {@link #awaitCaughtUp} waits (bounded) until it has caught up. To see a stale
+ * read for certain, stop the projector ({@code projector().stop()}), write, query, and start it
+ * again ({@code projector().start()}): it continues from its recorded offsets.
  *
  * <p>{@link #close()} stops the projector first (bounded), then drops both databases, each step
  * running even if an earlier one failed.
@@ -68,7 +71,7 @@ public final class CqrsSystem implements ArticleService {
         return writes.create(command);
     }
 
-    /** Saves many articles in one write transaction; see {@link WriteService#createAll}. */
+    /** Saves many articles, one create each, for loading a dataset; see {@link WriteService#createAll}. */
     public List<Long> createAll(List<CreateArticle> commands) {
         return writes.createAll(commands);
     }

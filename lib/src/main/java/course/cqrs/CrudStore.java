@@ -213,6 +213,73 @@ public final class CrudStore implements ArticleService {
         }
     }
 
+    /**
+     * Stores snapshots of articles exactly as given, ids, times and versions included, in one
+     * transaction: for a write side that keeps this store as one more projection of its event log
+     * (chapter 5). A snapshot whose version is not newer than the stored article's changes nothing,
+     * so applying the same events again is harmless. Do not mix it with {@link #create} on one
+     * store: the ids come from the snapshots, not from this store's own counter.
+     *
+     * @return how many snapshots changed the store
+     */
+    int applySnapshots(List<Article> snapshots) {
+        List<Article> batch = List.copyOf(Objects.requireNonNull(snapshots, "snapshots"));
+        writeLock.lock();
+        try {
+            return db.write(c -> {
+                Map<String, Long> tagIds = new HashMap<>();
+                int changed = 0;
+                for (Article a : batch) {
+                    if (applySnapshotIn(c, a, tagIds)) {
+                        changed++;
+                    }
+                }
+                return changed;
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One snapshot of {@link #applySnapshots}: insert it, or replace an older version of it. */
+    private boolean applySnapshotIn(Connection c, Article a, Map<String, Long> tagIds) throws SQLException {
+        int stored = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM articles WHERE id = ?")) {
+            s.setLong(1, a.id());
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    stored = r.getInt(1);
+                }
+            }
+        }
+        if (stored >= a.version()) {
+            return false;
+        }
+        String row = stored == 0
+                ? "INSERT INTO articles(user_id, source_url, created_at, updated_at, version, id) VALUES (?, ?, ?, ?, ?, ?)"
+                : "UPDATE articles SET user_id = ?, source_url = ?, created_at = ?, updated_at = ?, version = ? WHERE id = ?";
+        if (stored > 0) {
+            for (String sql : List.of("DELETE FROM paragraph_hashtags WHERE article_id = ?",
+                    "DELETE FROM paragraphs WHERE article_id = ?", "DELETE FROM article_hashtags WHERE article_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setLong(1, a.id());
+                    s.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(row)) {
+            s.setString(1, a.userId());
+            s.setString(2, a.sourceUrl());
+            s.setLong(3, a.createdAt());
+            s.setLong(4, a.updatedAt());
+            s.setInt(5, a.version());
+            s.setLong(6, a.id());
+            s.executeUpdate();
+        }
+        insertContent(c, a.id(), a.hashtags(), a.paragraphs(), tagIds);
+        return true;
+    }
+
     @Override
     public Optional<Article> get(long id) {
         return db.read(c -> load(c, id));

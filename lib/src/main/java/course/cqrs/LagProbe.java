@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * double[] lags = LagProbe.readYourWrites(app, data, 50, 1);
- * LagProbe.Trace trace = LagProbe.during(app.projector(), () -> app.createAll(burst));
+ * LagProbe.Trace trace = LagProbe.during(app.projector(), () -> MixedLoad.burst("burst", app, creates, 4));
  * Charts.line("Lag", "ms", "events behind").series("lag", trace.millis(), trace.eventsBehind()).image();
  * }</pre>
  */
@@ -33,10 +33,18 @@ public final class LagProbe {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
     /** How often the sampler looks at the lag. */
     public static final Duration EVERY = Duration.ofMillis(2);
+    /** The shortest time the sampler goes on after the lag is back at zero. */
+    public static final Duration TAIL = Duration.ofMillis(10);
     /** The sampler thread's name. */
     public static final String SAMPLER_THREAD = "cqrs-lag-sampler";
 
     private LagProbe() {
+    }
+
+    /** Work to run while the lag is sampled: a burst of writes, say. It may be interrupted. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws InterruptedException;
     }
 
     /**
@@ -45,16 +53,20 @@ public final class LagProbe {
      * @param millis       when each sample was taken, in milliseconds since the work started
      * @param eventsBehind the events not yet applied at each sample
      * @param oldestMillis the age of the oldest unapplied event at each sample, in milliseconds
-     * @param caughtUp     whether the lag was back to zero when sampling stopped
+     * @param workMillis     when the work finished, in milliseconds since it started
+     * @param caughtUpMillis when the lag was first seen back at zero after the work, in milliseconds
+     *                       since it started; {@code NaN} when it never was
      */
-    public record Trace(double[] millis, double[] eventsBehind, double[] oldestMillis, boolean caughtUp) {
+    public record Trace(double[] millis, double[] eventsBehind, double[] oldestMillis, double workMillis,
+                        double caughtUpMillis) {
+        /** Whether the lag was back to zero after the work finished. */
+        public boolean caughtUp() {
+            return !Double.isNaN(caughtUpMillis);
+        }
+
         /** The largest number of events behind seen. */
         public double peakEventsBehind() {
-            double max = 0;
-            for (double v : eventsBehind) {
-                max = Math.max(max, v);
-            }
-            return max;
+            return peak(eventsBehind);
         }
 
         /** The time of the last sample, in milliseconds. */
@@ -62,10 +74,31 @@ public final class LagProbe {
             return millis.length == 0 ? 0 : millis[millis.length - 1];
         }
 
+        /** The largest age of the oldest unapplied event seen, in milliseconds: how stale the read side got. */
+        public double peakOldestMillis() {
+            return peak(oldestMillis);
+        }
+
+        private static double peak(double[] values) {
+            double max = 0;
+            for (double v : values) {
+                max = Math.max(max, v);
+            }
+            return max;
+        }
+
+        /**
+         * How long the read side took to catch up after the work finished, in milliseconds (at least 0;
+         * at most one sampling interval late); {@code NaN} when it did not catch up.
+         */
+        public double drainMillis() {
+            return Math.max(0, caughtUpMillis - workMillis);
+        }
+
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "Trace[%d samples over %.0f ms, peak %.0f events behind, %s]",
-                    millis.length, lastMillis(), peakEventsBehind(), caughtUp ? "caught up" : "NOT caught up");
+                    millis.length, lastMillis(), peakEventsBehind(), caughtUp() ? "caught up" : "NOT caught up");
         }
     }
 
@@ -109,16 +142,18 @@ public final class LagProbe {
     /**
      * Runs {@code work} on the calling thread while sampling the projector's lag, and keeps
      * sampling after it until the lag is zero, a partition has failed, or {@link #PATIENCE} passes.
+     * Once the lag is back at zero, sampling goes on for a short tail (a tenth of the time so far,
+     * at least {@link #TAIL}), so that a chart of the trace shows it staying there.
      *
      * @throws RuntimeException     whatever {@code work} throws, after the sampler has stopped
      * @throws InterruptedException when the calling thread is interrupted
      */
-    public static Trace during(Projector projector, Runnable work) throws InterruptedException {
+    public static Trace during(Projector projector, Work work) throws InterruptedException {
         Objects.requireNonNull(projector, "projector");
         Objects.requireNonNull(work, "work");
         List<double[]> samples = new ArrayList<>();
         AtomicBoolean workDone = new AtomicBoolean();
-        AtomicBoolean caughtUp = new AtomicBoolean();
+        double[] caughtUpMillis = {Double.NaN}; // written by the sampler, read after joining it
         AtomicReference<Throwable> samplerFailure = new AtomicReference<>();
         long start = System.nanoTime();
         Thread sampler = Thread.ofPlatform().name(SAMPLER_THREAD).daemon().start(() -> {
@@ -127,12 +162,15 @@ public final class LagProbe {
                 while (true) {
                     boolean finished = workDone.get();
                     Lag lag = projector.lag();
+                    double now = (System.nanoTime() - start) / 1e6;
                     synchronized (samples) {
-                        samples.add(new double[]{(System.nanoTime() - start) / 1e6, lag.eventsBehind(),
-                                lag.oldestUnappliedAge().toNanos() / 1e6});
+                        samples.add(new double[]{now, lag.eventsBehind(), lag.oldestUnappliedAge().toNanos() / 1e6});
                     }
-                    if (finished && lag.caughtUp()) {
-                        caughtUp.set(true);
+                    if (finished && lag.caughtUp() && Double.isNaN(caughtUpMillis[0])) {
+                        caughtUpMillis[0] = now;
+                    }
+                    double caught = caughtUpMillis[0];
+                    if (!Double.isNaN(caught) && now - caught >= Math.max(TAIL.toNanos() / 1e6, caught / 10)) {
                         return;
                     }
                     if ((finished && !projector.failures().isEmpty()) || System.nanoTime() - deadline >= 0) {
@@ -146,9 +184,11 @@ public final class LagProbe {
                 samplerFailure.set(t);
             }
         });
+        double[] workMillis = {Double.NaN};
         try {
             work.run();
         } finally {
+            workMillis[0] = (System.nanoTime() - start) / 1e6;
             workDone.set(true);
             sampler.join(PATIENCE.toMillis() + 1_000);
             if (sampler.isAlive()) {
@@ -169,7 +209,7 @@ public final class LagProbe {
                 behind[i] = samples.get(i)[1];
                 age[i] = samples.get(i)[2];
             }
-            return new Trace(t, behind, age, caughtUp.get());
+            return new Trace(t, behind, age, workMillis[0], caughtUpMillis[0]);
         }
     }
 }

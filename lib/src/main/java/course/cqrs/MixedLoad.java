@@ -31,6 +31,7 @@ import java.util.SplittableRandom;
  *
  * <p>{@link #writesAgainstReaders} is the other shape of load: one writer with a fixed amount of
  * work, and a growing crowd of readers running as fast as they can until the writer is done.
+ * {@link #burst} is a third: a few clients sending many creates at once, one command per call.
  *
  * <pre>{@code
  * MixedLoad.Report r = MixedLoad.run("crud", crud, data, ids, 4, 500, 0.95, 7);
@@ -237,6 +238,40 @@ public final class MixedLoad {
             }));
         }
         return collect(name, readers + 1, jobs);
+    }
+
+    /**
+     * A burst: {@code clients} client threads send the given creates as fast as they can, one
+     * command per call, as real clients would (client {@code c} sends commands {@code c},
+     * {@code c + clients}, ...). Every create's latency is recorded as a write.
+     *
+     * @throws IllegalArgumentException when {@code clients} is not positive or there are no commands
+     * @throws IllegalStateException    when a command failed
+     * @throws InterruptedException     when the calling thread is interrupted
+     */
+    public static Report burst(String name, ArticleService service, List<CreateArticle> commands, int clients)
+            throws InterruptedException {
+        Objects.requireNonNull(service, "service");
+        List<CreateArticle> all = List.copyOf(Objects.requireNonNull(commands, "commands"));
+        if (clients <= 0 || all.isEmpty()) {
+            throw new IllegalArgumentException("a burst needs at least one client and one command, got "
+                    + clients + " and " + all.size());
+        }
+        List<Job<Integer, ClientStats>> jobs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            jobs.add(Job.of("client-" + c, "burst", c, (ctx, client) -> {
+                double[] lat = new double[(all.size() - client + clients - 1) / clients];
+                int n = 0;
+                for (int i = client; i < all.size(); i += clients) {
+                    ctx.throwIfDone();
+                    long start = System.nanoTime();
+                    service.create(all.get(i));
+                    lat[n++] = (System.nanoTime() - start) / 1e3;
+                }
+                return new ClientStats(new double[0], Arrays.copyOf(lat, n));
+            }));
+        }
+        return collect(name, clients, jobs);
     }
 
     private static Report collect(String name, int clients, List<Job<Integer, ClientStats>> jobs) throws InterruptedException {

@@ -12,7 +12,9 @@
  *       and scans;</li>
  *   <li>{@link course.cqrs.Event} and {@link course.cqrs.EventLog}: the golden source, an append-only
  *       partitioned log that can be saved to and replayed from a JSON-lines file;</li>
- *   <li>{@link course.cqrs.WriteService}: the CRUD write side plus one event per change;</li>
+ *   <li>{@link course.cqrs.WriteService}: the write side, log first: it decides each command against
+ *       its write model, appends the event (the commit), then updates its own CRUD tables, one more
+ *       projection of the log;</li>
  *   <li>{@link course.cqrs.ReadStore}: two denormalised tables shaped for Q1 and Q2, filled by an
  *       idempotent, offset-tracking {@code apply};</li>
  *   <li>{@link course.cqrs.Projector}: one consumer per partition on chapter 1's

@@ -154,4 +154,18 @@ class CrudStoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, crud::size);
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
+
+    @Test
+    void appliedSnapshotsAreStoredAsGivenAndOlderVersionsChangeNothing() {
+        try (CrudStore crud = store()) {
+            Article v1 = new Article(7, "ana", "https://go.dev/blog", List.of("go"), List.of(Paragraph.of("One.", "a")), 50, 50, 1);
+            Article v2 = new Article(7, "ana", "https://go.dev/blog", List.of("java"), List.of(Paragraph.of("Two.")), 50, 60, 2);
+            assertEquals(2, crud.applySnapshots(List.of(v1, v2)));
+            assertEquals(v2, crud.get(7).orElseThrow());
+            assertEquals(0, crud.applySnapshots(List.of(v1, v2)), "applying the same events again is harmless");
+            assertEquals(v2, crud.get(7).orElseThrow());
+            assertEquals(Map.of("java", List.of(new ArticleRef(7, "https://go.dev/blog"))),
+                    crud.articlesByHashtags(List.of("java"), 5));
+        }
+    }
 }

@@ -33,6 +33,8 @@ class LagProbeTest {
             assertTrue(trace.caughtUp(), trace.toString());
             assertEquals(0, trace.eventsBehind()[trace.eventsBehind().length - 1]);
             assertTrue(trace.millis().length >= 1);
+            assertTrue(trace.workMillis() <= trace.lastMillis(), trace.toString());
+            assertTrue(trace.drainMillis() >= 0, trace.toString());
         }
         assertEquals(0, samplerThreads());
     }
@@ -48,6 +50,7 @@ class LagProbeTest {
                     () -> writes.createAll(Dataset.generate(3, 20).creates()));
             assertFalse(trace.caughtUp());
             assertTrue(trace.peakEventsBehind() > 0);
+            assertTrue(Double.isNaN(trace.drainMillis()), "no drain time when the read side never caught up");
         }
         assertEquals(0, samplerThreads());
     }

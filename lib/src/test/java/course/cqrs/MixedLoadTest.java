@@ -63,4 +63,18 @@ class MixedLoadTest {
                     () -> MixedLoad.writesAgainstReaders("x", crud, data, List.of(1L), -1, 1, 1));
         }
     }
+
+    @Test
+    void aBurstSendsEveryCommandOnceAsItsOwnCreate() throws Exception {
+        List<CreateArticle> commands = Dataset.generate(3, 53).creates();
+        try (CrudStore crud = new CrudStore()) {
+            MixedLoad.Report r = MixedLoad.burst("burst", crud, commands, 4);
+            assertEquals(53, r.writes());
+            assertEquals(0, r.reads());
+            assertEquals(53, crud.size());
+            assertThrows(IllegalArgumentException.class, () -> MixedLoad.burst("x", crud, commands, 0));
+            assertThrows(IllegalArgumentException.class, () -> MixedLoad.burst("x", crud, List.of(), 1));
+        }
+        assertEquals(0, TestData.awaitPoolThreadsAtMost(0));
+    }
 }
