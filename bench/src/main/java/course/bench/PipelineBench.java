@@ -34,14 +34,15 @@ import java.util.stream.IntStream;
  *     A batch moves a chunk of items in one hand-off, so the hand-off cost is shared.
  *   - queueChain: the same four stages written by hand, one platform thread per stage and an
  *     ArrayBlockingQueue of 16 (the Pipeline's default capacity) between neighbours, ended
- *     by a sentinel. This is the floor for an unbatched design.
+ *     by a sentinel: the obvious unbatched design, whose put and take park at once.
  *   - plainLoop: the three functions applied in a for loop on one thread. No hand-off at all:
  *     what the work itself costs.
  *   - mapConcurrent: Java 24's Gatherers.mapConcurrent, one gatherer per stage, each running
  *     its items on up to 2 virtual threads at a time.
  *
- * Compare with HandoffBench: a single hand-off between two threads is the physical floor, and
- * the unbatched pipeline pays it four times per item.
+ * Compare with HandoffBench, one hand-off between two threads through a queue whose put and take
+ * park at once: the unbatched pipeline pays a hand-off four times per item, but its channels
+ * yield before they park (course.pool.Handoff).
  *
  * Every run starts its threads and ends them before the invocation returns; @TearDown checks
  * that no pipeline thread is left.

@@ -1,6 +1,5 @@
 package course.results;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * BenchResult r = run.get("PoolBench.forkJoinPool", "task", "noop");
  * r.score() + " ± " + r.error() + " " + r.unit()        // 812.3 ± 40.1 ns/op
+ * r.toString()                                          // PoolBench.forkJoinPool task=noop: 812 ± 40.1 ns/op
  * }</pre>
  *
  * @param benchmark JMH's full benchmark name
@@ -78,7 +78,7 @@ public record BenchResult(String benchmark, Map<String, String> params, String m
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %.1f ± %s %s", label(), score,
-                Double.isFinite(error) ? String.format(Locale.ROOT, "%.1f", error) : "?", unit);
+        return label() + ": " + course.Numbers.plain(score) + " ± "
+                + (Double.isFinite(error) ? course.Numbers.plain(error) : "?") + " " + unit;
     }
 }

@@ -1,5 +1,7 @@
 package course.results;
 
+import course.exercises.Check;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +12,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Chapter 6's exercises. Each {@code check} method runs the learner's answer on known inputs and
- * returns a friendly {@code PASS ...} or {@code FAIL ...} line saying what was expected.
+ * returns a {@link Check}: {@code PASS ...}, or {@code NOT YET ...} saying what was expected.
  * {@link Solutions} holds one answer to each.
  *
  * <pre>{@code
- * Exercises.checkEventsPerSecond(r -> 1e9 / r.score())      // PASS ...
+ * Exercises.checkEventsPerSecond(r -> 1e9 / r.score())      // PASS: ...
  * }</pre>
  */
 public final class Exercises {
@@ -29,17 +31,17 @@ public final class Exercises {
     /**
      * Exercise 1: turn a projection score (nanoseconds per event) into events per second.
      */
-    public static String checkEventsPerSecond(ToDoubleFunction<BenchResult> answer) {
+    public static Check checkEventsPerSecond(ToDoubleFunction<BenchResult> answer) {
         Objects.requireNonNull(answer, "answer");
         double[][] cases = {{2_000, 500_000}, {125, 8_000_000}, {40_000, 25_000}};
         for (double[] c : cases) {
             double got = answer.applyAsDouble(result("CqrsBench.projectEvents", c[0], 1));
             if (Math.abs(got - c[1]) > 1e-6 * c[1]) {
-                return String.format(Locale.ROOT, "FAIL: %.0f ns per event should be %.0f events/s, you said %.1f",
-                        c[0], c[1], got);
+                return Check.notYet(String.format(Locale.ROOT, "%.0f ns per event should be %.0f events/s, you said %.1f",
+                        c[0], c[1], got));
             }
         }
-        return "PASS: events per second = 1e9 / (ns per event)";
+        return Check.pass("events per second = 1e9 / (ns per event)");
     }
 
     /**
@@ -47,30 +49,30 @@ public final class Exercises {
      * added in quadrature: {@code ratio * sqrt((ea/a)^2 + (eb/b)^2)}. The answer returns
      * {@code {ratio, error}}.
      */
-    public static String checkRatioWithError(BiFunction<BenchResult, BenchResult, double[]> answer) {
+    public static Check checkRatioWithError(BiFunction<BenchResult, BenchResult, double[]> answer) {
         Objects.requireNonNull(answer, "answer");
         BenchResult a = result("X.a", 300, 30);
         BenchResult b = result("X.b", 100, 20);
         double[] got = answer.apply(a, b);
         if (got == null || got.length != 2) {
-            return "FAIL: return a two-element array {ratio, error}";
+            return Check.notYet("return a two-element array {ratio, error}");
         }
         double ratio = 3.0;
         double error = ratio * Math.hypot(0.1, 0.2);
         if (Math.abs(got[0] - ratio) > 1e-9) {
-            return "FAIL: 300 ns / 100 ns is a ratio of 3, you said " + got[0];
+            return Check.notYet("300 ns / 100 ns is a ratio of 3, you said " + got[0]);
         }
         if (Math.abs(got[1] - error) > 1e-9) {
-            return String.format(Locale.ROOT, "FAIL: with 10%% and 20%% relative errors the ratio's error is "
-                    + "3 x sqrt(0.1² + 0.2²) = %.4f, you said %.4f", error, got[1]);
+            return Check.notYet(String.format(Locale.ROOT, "with 10%% and 20%% relative errors the ratio's error is "
+                    + "3 x sqrt(0.1² + 0.2²) = %.4f, you said %.4f", error, got[1]));
         }
         BenchResult c = result("X.c", 100, Double.NaN);
         double[] nan = answer.apply(a, c);
         if (nan == null || nan.length != 2 || !Double.isNaN(nan[1]) && Math.abs(nan[1] - ratio * 0.1) > 1e-9) {
-            return "FAIL: when b has no error (NaN), either report NaN or treat it as 0; you said "
-                    + (nan == null ? "null" : java.util.Arrays.toString(nan));
+            return Check.notYet("when b has no error (NaN), either report NaN or treat it as 0; you said "
+                    + (nan == null ? "null" : java.util.Arrays.toString(nan)));
         }
-        return String.format(Locale.ROOT, "PASS: 3.00 ± %.2f; a ratio whose error bar crosses 1 is no difference", error);
+        return Check.pass(String.format(Locale.ROOT, "3.00 ± %.2f; a ratio whose error bar crosses 1 is no difference", error));
     }
 
     /** The pitfalls of exercise 3. */
@@ -80,7 +82,7 @@ public final class Exercises {
      * Exercise 3: name the pitfall of each snippet, one of {@link #PITFALLS}. The answer maps a
      * snippet's number (1 to 4, as printed by {@link #snippets()}) to a pitfall.
      */
-    public static String checkPitfalls(Function<Integer, String> answer) {
+    public static Check checkPitfalls(Function<Integer, String> answer) {
         Objects.requireNonNull(answer, "answer");
         String[] expected = {"dead code", "warm-up", "profile pollution", "constant folding"};
         int right = 0;
@@ -93,8 +95,8 @@ public final class Exercises {
                 wrong.append(" snippet ").append(i + 1).append(" is not '").append(got).append("';");
             }
         }
-        return right == expected.length ? "PASS: 4 of 4 pitfalls named"
-                : "FAIL: " + right + " of 4 right;" + wrong + " choose from " + PITFALLS;
+        return right == expected.length ? Check.pass("4 of 4 pitfalls named")
+                : Check.notYet(right + " of 4 right;" + wrong + " choose from " + PITFALLS);
     }
 
     /** The four snippets of exercise 3, numbered. */
@@ -105,5 +107,38 @@ public final class Exercises {
                 3. time(new ArrayList<>()); time(new LinkedList<>()); time(new ArrayList<>());  // one JVM, one time() method
                 4. static final int N = 1_000; ... long t0 = System.nanoTime(); int r = fib(N % 30); ...
                 """;
+    }
+
+    /** The three answers of exercise 4. */
+    public static final List<String> OUTCOMES = List.of("cheaper", "dearer", "within error");
+
+    /**
+     * Exercise 4: read two results' 99.9% intervals. The answer says whether {@code a} is
+     * {@code "cheaper"} or {@code "dearer"} than {@code b} (the intervals apart) or
+     * {@code "within error"} (they overlap; touching counts as overlapping), as every comparison
+     * in the chapter does ({@link Comparison#outcome()}).
+     */
+    public static Check checkCompare(BiFunction<BenchResult, BenchResult, String> answer) {
+        Objects.requireNonNull(answer, "answer");
+        double[][] cases = {          // a score, a error, b score, b error
+                {100, 10, 200, 20},   // apart: cheaper
+                {300, 30, 200, 20},   // apart: dearer
+                {100, 30, 150, 30},   // overlap: the gap is smaller than the errors
+                {100, 50, 200, 50},   // touching at 150: within error
+                {1000, 950, 60, 5},   // a wide error reaches down over b
+                {120, 1, 100, 1},     // small errors: a 20% gap is real
+        };
+        String[] expected = {"cheaper", "dearer", "within error", "within error", "within error", "dearer"};
+        for (int i = 0; i < cases.length; i++) {
+            double[] c = cases[i];
+            String got = answer.apply(result("X.a", c[0], c[1]), result("X.b", c[2], c[3]));
+            String norm = got == null ? null : got.strip().toLowerCase(Locale.ROOT);
+            if (!expected[i].equals(norm)) {
+                return Check.notYet(String.format(Locale.ROOT, "a = %s ± %s and b = %s ± %s ns is '%s', you said '%s'"
+                                + "; choose from %s", course.Numbers.plain(c[0]), course.Numbers.plain(c[1]),
+                        course.Numbers.plain(c[2]), course.Numbers.plain(c[3]), expected[i], got, OUTCOMES));
+            }
+        }
+        return Check.pass("6 of 6 pairs read right: a difference counts only when the intervals are apart");
     }
 }

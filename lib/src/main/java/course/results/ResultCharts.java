@@ -32,6 +32,11 @@ public final class ResultCharts {
      *                                  with itself) or share no benchmark
      */
     public static BufferedImage ratios(String title, RunResults mine, RunResults reference) {
+        return ratioChart(title, mine, reference).image();
+    }
+
+    /** The chart {@link #ratios} draws, before it is rendered. */
+    static BarChart ratioChart(String title, RunResults mine, RunResults reference) {
         if (mine.sameRunAs(reference)) {
             throw new IllegalArgumentException("both results are the run in " + mine.file().getFileName()
                     + ": a ratio chart would compare a run with itself; run `make bench` for results of your own");
@@ -45,15 +50,14 @@ public final class ResultCharts {
             if (r == null || r.score() <= 0 || m.score() <= 0) {
                 continue;
             }
-            double ratio = m.score() / r.score();
-            double rel = Math.hypot(m.errorOrZero() / m.score(), r.errorOrZero() / r.score());
-            bars.bar(m.label().replaceFirst("^[A-Za-z]+Bench\\.", ""), ratio, ratio * rel);
+            Comparison c = Comparison.of("this run", m, "reference", r);
+            bars.bar(m.label().replaceFirst("^[A-Za-z]+Bench\\.", ""), c.ratio(), c.ratioError());
             n++;
         }
         if (n == 0) {
             throw new IllegalArgumentException("the two runs share no benchmark: " + mine.file().getFileName()
                     + " vs " + reference.file().getFileName());
         }
-        return bars.image();
+        return bars;
     }
 }

@@ -27,4 +27,19 @@ public final class Solutions {
         case 4 -> "constant folding";
         default -> "?";
     };
+
+    /** Exercise 4: cheaper, dearer or within error, from the two 99.9% intervals. */
+    public static String compare(BenchResult a, BenchResult b) {
+        double aLow = a.score() - a.errorOrZero();
+        double aHigh = a.score() + a.errorOrZero();
+        double bLow = b.score() - b.errorOrZero();
+        double bHigh = b.score() + b.errorOrZero();
+        if (aHigh < bLow) {
+            return "cheaper";
+        }
+        if (aLow > bHigh) {
+            return "dearer";
+        }
+        return "within error";
+    }
 }

@@ -40,10 +40,15 @@ class ResultChartsTest {
     }
 
     @Test
-    void ratiosAreOnALogAxis() {
-        // Checked through the chart layer: a ratio chart asks for log values.
-        var chart = course.charts.Charts.bar("r", "benchmark", "ratio").logValues().bar("a", 0.5, 0.1).bar("b", 2, 0.2)
-                .chart();
-        assertTrue(chart.getCategoryPlot().getRangeAxis() instanceof LogAxis);
+    void ratiosAreOnALogAxisWithAReferenceLineAtOne() throws IOException {
+        Path a = Samples.copy(dir, "sample.json");
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Path b = Samples.copy(other, "sample.json");
+        Files.writeString(b, Files.readString(b).replaceFirst("\"score\" : ([0-9.]+)", "\"score\" : 123.25"));
+        var plot = ResultCharts.ratioChart("mine vs reference", Results.load(a), Results.load(b)).chart().getCategoryPlot();
+        assertTrue(plot.getRangeAxis() instanceof LogAxis);
+        assertEquals(1.0, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next() instanceof
+                org.jfree.chart.plot.ValueMarker m ? m.getValue() : Double.NaN);
     }
 }
