@@ -192,6 +192,11 @@ public final class BarChart {
             if (horizontal) {
                 marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
                 marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            } else {
+                // At the right end, above the line: clear of the values printed over the bars' tops
+                // except where the last bar reaches the line.
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             }
             plot.addRangeMarker(marker);
         }

@@ -168,6 +168,22 @@ public final class Charts {
         }
     }
 
+    /** Leaves room above the topmost horizontal reference line for its label, which sits above the line. */
+    static void roomAbove(ValueAxis axis, double[] values, boolean log) {
+        Range r = axis.getRange();
+        double high = r.getUpperBound();
+        for (double v : values) {
+            if (log && v > 0) {
+                high = Math.max(high, v * 1.6);
+            } else if (!log) {
+                high = Math.max(high, v + 0.08 * (r.getUpperBound() - r.getLowerBound()));
+            }
+        }
+        if (high > r.getUpperBound()) {
+            axis.setRange(r.getLowerBound(), high);
+        }
+    }
+
     static String requireLabel(String what, String label) {
         Objects.requireNonNull(label, what);
         if (label.isBlank()) {

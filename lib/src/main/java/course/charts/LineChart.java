@@ -257,6 +257,7 @@ public final class LineChart {
         }
         Charts.includeMarks(x, marks.stream().filter(Mark::vertical).mapToDouble(Mark::value).toArray(), xLog);
         Charts.includeMarks(y, marks.stream().filter(m -> !m.vertical()).mapToDouble(Mark::value).toArray(), yLog);
+        Charts.roomAbove(y, marks.stream().filter(m -> !m.vertical()).mapToDouble(Mark::value).toArray(), yLog);
         return Charts.finish(title, plot, data.size() + references.size() > 1);
     }
 

@@ -105,6 +105,7 @@ public record Observation(String subject, Expectation expectation, double value,
         private int runs;
         private String dependsOn = "";
         private boolean fullModeOnly;
+        private String measuredOn;
 
         private Builder(String subject) {
             this.subject = subject;
@@ -188,6 +189,20 @@ public record Observation(String subject, Expectation expectation, double value,
             return this;
         }
 
+        /**
+         * The machine the value was measured on, when it is not the one running the cell (a JMH
+         * run recorded elsewhere, for example); an observation that did not hold names it instead
+         * of this machine's cores and load.
+         */
+        public Builder measuredOn(String machine) {
+            Objects.requireNonNull(machine, "machine");
+            if (machine.isBlank()) {
+                throw new IllegalArgumentException("say which machine the value was measured on");
+            }
+            this.measuredOn = machine.strip();
+            return this;
+        }
+
         /** In quick mode the verdict is "too small to judge": the run is too short for its value to mean anything. */
         public Builder judgeOnlyInFullMode() {
             this.fullModeOnly = true;
@@ -228,7 +243,7 @@ public record Observation(String subject, Expectation expectation, double value,
             Verdict verdict = fullModeOnly && Course.quick() ? Verdict.TOO_SMALL_TO_JUDGE
                     : held ? Verdict.AS_EXPECTED : Verdict.NOT_AS_EXPECTED;
             return new Observation(subject, expectation, qualitative ? Double.NaN : value, measured, verdict,
-                    dependsOn, machineState());
+                    dependsOn, measuredOn != null ? "measured on " + measuredOn : machineState());
         }
     }
 

@@ -110,7 +110,7 @@ public record Target(String what, Bench numerator, Bench denominator, boolean at
         boolean met = atMost ? hi <= bound : lo >= bound;
         boolean missed = atMost ? lo > bound : hi < bound;
         String status = met ? "met" : missed ? "missed" : "within error of the target";
-        return Observation.of("target: " + what).dependsOn(reason)
+        return Observation.of("target: " + what).dependsOn(reason).measuredOn(run.describe())
                 .expect(requirement() + ", its whole 99.9% interval")
                 .measuredThat(met, c.ratioInWords() + ": " + status);
     }

@@ -28,6 +28,15 @@ class ObservationTest {
     }
 
     @Test
+    void aValueMeasuredElsewhereNamesThatMachineNotThisOne() {
+        Observation o = Observation.of("ratio").expectAtMost(1).measuredOn("2 cores, AMD EPYC [reference.json]")
+                .measured(2);
+        assertTrue(o.toString().contains("not as expected on this run (measured on 2 cores, AMD EPYC [reference.json])"),
+                o.toString());
+        assertFalse(o.toString().contains("load"), o.toString());
+    }
+
+    @Test
     void boundsAreInclusive() {
         assertTrue(Observation.of("x").expectAtLeast(3).measured(3).held());
         assertTrue(Observation.of("x").expectAtMost(3).measured(3).held());
