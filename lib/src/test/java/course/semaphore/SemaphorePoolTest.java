@@ -8,6 +8,7 @@ import course.pool.Jobs;
 import course.pool.Result;
 import course.pool.ThreadKind;
 import course.pool.WorkerPool;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
