@@ -216,7 +216,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(Handoff.poll(results, timeout.toNanos(), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(results, Threads.nanos(timeout), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -281,8 +281,9 @@ final class Workers<A, R> {
             ifNeverStarted.run();
         }
         long begin = System.nanoTime();
-        long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), grace.toNanos());
-        long deadline = begin + grace.toNanos();
+        long graceNanos = Math.max(0, Threads.nanos(grace));
+        long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), graceNanos);
+        long deadline = begin + graceNanos;
         boolean interrupted = false;
         boolean nudged = false;
         try {
@@ -338,7 +339,7 @@ final class Workers<A, R> {
             alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         }
         return new IllegalStateException(name + " did not close: " + alive.size() + " of its threads "
-                + alive + " still running " + grace.toMillis() + " ms after close() cancelled the run and "
+                + alive + " still running " + TimeUnit.MILLISECONDS.convert(grace) + " ms after close() cancelled the run and "
                 + "interrupted its workers. A job that ignores both its context and interrupts keeps its "
                 + "worker until it returns; the thread is a daemon and ends when the job does.");
     }

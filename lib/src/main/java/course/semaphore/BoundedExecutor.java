@@ -1,6 +1,7 @@
 package course.semaphore;
 
 import course.pool.Handoff;
+import course.pool.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ public final class BoundedExecutor implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(maxWait, "maxWait");
         rejectIfShutdown();
-        if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!permits.tryAcquire(Threads.nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw new RejectedExecutionException("executor '" + name + "': no permit freed up within "
                     + maxWait + " (all " + bound + " in use); task rejected");
         }
@@ -251,7 +252,7 @@ public final class BoundedExecutor implements AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Threads.deadlineAfter(timeout);
         List<Thread> toJoin;
         lock.lockInterruptibly();
         try {

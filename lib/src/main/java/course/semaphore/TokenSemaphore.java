@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.pool.Threads;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -113,7 +115,7 @@ public final class TokenSemaphore implements AutoCloseable {
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         ensureOpen("tryAcquire");
-        boolean taken = tokens.offer(TOKEN, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        boolean taken = tokens.offer(TOKEN, Threads.nanos(timeout), TimeUnit.NANOSECONDS);
         if (taken) {
             undoIfClosed("tryAcquire");
         }
@@ -166,10 +168,10 @@ public final class TokenSemaphore implements AutoCloseable {
     /** Takes every slot, then gives them back; {@code timeout} null means no limit. */
     private boolean takeEverySlot(Duration timeout) throws InterruptedException {
         ensureOpen("awaitAll");
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        long deadline = timeout == null ? 0 : Threads.deadlineAfter(timeout);
         if (timeout == null) {
             awaitLock.lockInterruptibly();
-        } else if (!awaitLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        } else if (!awaitLock.tryLock(Threads.nanos(timeout), TimeUnit.NANOSECONDS)) {
             return false;
         }
         int held = 0;

@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunTest {
@@ -147,6 +149,18 @@ class RunTest {
     void theStageNamesAreListedSourceFirst() {
         try (Run<Integer> run = Pipeline.from("ids", List.of(1)).map("a", n -> n).filter("b", n -> true).start()) {
             assertEquals(List.of("ids", "a", "b"), run.stageNames());
+        }
+    }
+
+    @Test
+    void awaitTerminationTakesDurationsBeyond292YearsAndNamesANullTimeout() throws Exception {
+        try (Run<Integer> run = stuck().start()) {
+            NullPointerException e = assertThrows(NullPointerException.class, () -> run.awaitTermination(null));
+            assertEquals("timeout", e.getMessage());
+            assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> run.awaitTermination(Duration.ofSeconds(Long.MIN_VALUE))),
+                    "the stages still run");
+            run.cancel();
+            assertTrue(run.awaitTermination(Duration.ofSeconds(Long.MAX_VALUE)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContextTest {
@@ -236,5 +238,17 @@ class ContextTest {
         assertFalse(far.isDone());
         ctx.cancel();
         far.cancel();
+    }
+
+    @Test
+    void hugeNegativeTimeoutsAreAlreadyPastAndNeverWait() {
+        Context past = Context.background().withTimeout(Duration.ofSeconds(Long.MIN_VALUE));
+        assertTrue(past.isDone());
+        assertInstanceOf(DeadlineExceededException.class, past.cause());
+        Context live = Context.background().withCancel();
+        assertTimeoutPreemptively(Delays.LONG, () -> assertFalse(live.awaitDone(Duration.ofSeconds(Long.MIN_VALUE))));
+        assertTimeoutPreemptively(Delays.LONG, () -> live.sleep(Duration.ofSeconds(Long.MIN_VALUE)));
+        live.cancel();
+        assertTimeoutPreemptively(Delays.LONG, () -> assertTrue(live.awaitDone(Duration.ofSeconds(Long.MAX_VALUE))));
     }
 }

@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandoffTest {
@@ -140,5 +142,16 @@ class HandoffTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void timeoutsBeyond292YearsEitherWayNeitherOverflowNorHang() {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        assertTimeoutPreemptively(Delays.LONG, () -> {
+            assertNull(Handoff.poll(q, Long.MIN_VALUE, TimeUnit.NANOSECONDS), "polled an empty queue");
+            assertTrue(Handoff.offer(q, "x", Long.MAX_VALUE, TimeUnit.DAYS));
+            assertFalse(Handoff.offer(q, "y", Long.MIN_VALUE, TimeUnit.NANOSECONDS), "offered to a full queue");
+            assertEquals("x", Handoff.poll(q, Long.MAX_VALUE, TimeUnit.DAYS));
+        });
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,5 +84,27 @@ class ThreadsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void nanosSaturatesBeyond292YearsAsTheJdkDoes() {
+        assertEquals(5_000_000, Threads.nanos(Duration.ofMillis(5)));
+        assertEquals(-7, Threads.nanos(Duration.ofNanos(-7)));
+        assertEquals(Long.MAX_VALUE, Threads.nanos(Duration.ofDays(365L * 300)));
+        assertEquals(Long.MAX_VALUE, Threads.nanos(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)));
+        assertEquals(Long.MIN_VALUE, Threads.nanos(Duration.ofSeconds(Long.MIN_VALUE)));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Threads.nanos(null));
+        assertEquals("duration", e.getMessage());
+    }
+
+    @Test
+    void aDeadlineAfterAHugeTimeoutStaysAheadAndOneAfterANegativeTimeoutIsNow() {
+        long far = Threads.deadlineAfter(Duration.ofSeconds(Long.MAX_VALUE));
+        assertTrue(far - System.nanoTime() > Duration.ofDays(365L * 200).toNanos(), "the far deadline wrapped round");
+        long past = Threads.deadlineAfter(Duration.ofSeconds(Long.MIN_VALUE));
+        assertTrue(past - System.nanoTime() <= 0, "a negative timeout must give a deadline that has passed");
+        assertTrue(Threads.joinAll(List.of(Thread.ofPlatform().start(() -> { })), far));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Threads.deadlineAfter(null));
+        assertEquals("timeout", e.getMessage());
     }
 }

@@ -606,4 +606,14 @@ class WorkerPoolTest {
                 .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
                 .count();
     }
+
+    @Test
+    void pollAndCloseTakeDurationsBeyond292Years() throws InterruptedException {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
+        assertEquals(3, pool.runAll(Context.background(), Jobs.doubling(3)).size());
+        assertTrue(pool.poll(Duration.ofSeconds(Long.MAX_VALUE)).isEmpty(), "the stream is closed");
+        assertTrue(pool.poll(Duration.ofSeconds(Long.MIN_VALUE)).isEmpty());
+        pool.close(Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals("closed", pool.state());
+    }
 }
