@@ -1,6 +1,7 @@
 package course.pool;
 
 import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContextTest {
     /** The one delay of this class; everything else is a multiple of it. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** Far longer than any test should take: a sleep this long must be cut short. */
-    static final Duration LONG = SHORT.multipliedBy(500);
+    static final Duration LONG = Delays.LONG;
     /** The generous bound on how long a cancellation may take to be noticed. */
     static final Duration PROMPT = SHORT.multipliedBy(100);
 
@@ -166,23 +166,19 @@ class ContextTest {
     @Test
     void sleepWakesPromptlyWhenCancelled() throws InterruptedException {
         Context ctx = Context.background().withCancel();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch sleeping = new CountDownLatch(1);
-        Thread sleeper = Thread.ofPlatform().name("context-test-sleeper").start(() -> {
+        TestThreads threads = new TestThreads("context-test-sleeper");
+        Thread sleeper = threads.start(() -> {
             sleeping.countDown();
-            try {
-                ctx.sleep(LONG);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
+            assertThrows(CancelledException.class, () -> ctx.sleep(LONG));
         });
         sleeping.await();
         long start = System.nanoTime();
         ctx.cancel();
-        sleeper.join(PROMPT.toMillis());
+        sleeper.join(PROMPT);
         long took = System.nanoTime() - start;
         assertFalse(sleeper.isAlive(), "the sleeper did not wake within " + PROMPT);
-        assertInstanceOf(CancelledException.class, thrown.get());
+        threads.joinAll();
         assertTrue(took < PROMPT.toNanos());
     }
 
@@ -206,17 +202,14 @@ class ContextTest {
     @Test
     void awaitDoneReturnsWhenCancelledFromAnotherThread() throws InterruptedException {
         Context ctx = Context.background().withCancel();
-        Thread canceller = Thread.ofPlatform().name("context-test-canceller").start(() -> {
-            try {
-                Thread.sleep(SHORT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TestThreads threads = new TestThreads("context-test-canceller");
+        threads.start(() -> {
+            Thread.sleep(SHORT);
             ctx.cancel();
         });
         assertTrue(ctx.awaitDone(PROMPT));
         ctx.awaitDone();
-        canceller.join();
+        threads.joinAll();
     }
 
     @Test

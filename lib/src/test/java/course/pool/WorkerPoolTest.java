@@ -34,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class WorkerPoolTest {
     /** The one delay of this class; everything else is a multiple of it. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** Far longer than any test should take: a job this long must be cut short by cancellation. */
-    static final Duration LONG = SHORT.multipliedBy(500);
+    static final Duration LONG = Delays.LONG;
     /** The generous bound on how long cancellation may take to stop a pool. */
     static final Duration PROMPT = SHORT.multipliedBy(100);
 
@@ -493,29 +493,21 @@ class WorkerPoolTest {
         int jobs = 200;
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3)) {
             pool.generateFrom(Jobs.doubling(jobs));
             pool.run(Context.background());
-            List<Thread> readers = new ArrayList<>();
+            TestThreads readers = new TestThreads("pool-test-reader");
             for (int i = 0; i < 3; i++) {
-                readers.add(Thread.ofPlatform().name("pool-test-reader-" + i).start(() -> {
-                    try {
-                        for (Result<Integer> r : pool.results()) {
-                            if (!seen.add(r.descriptor().id())) {
-                                duplicates.add(r.descriptor().id());
-                            }
+                readers.start(() -> {
+                    for (Result<Integer> r : pool.results()) {
+                        if (!seen.add(r.descriptor().id())) {
+                            duplicates.add(r.descriptor().id());
                         }
-                    } catch (Throwable e) {
-                        failure.set(e);
                     }
-                }));
+                });
             }
-            for (Thread reader : readers) {
-                reader.join();
-            }
+            readers.joinAll();
         }
-        assertNull(failure.get());
         assertEquals(List.of(), duplicates);
         assertEquals(jobs, seen.size());
     }

@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundedExecutorTest {
     /** The one delay of this class. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** A generous bound on cancellation promptness, the only timing this class asserts. */
-    static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+    static final Duration CANCEL_BOUND = Delays.LONG;
 
     @Test
     void rejectsBadSettings() {
@@ -165,7 +165,7 @@ class BoundedExecutorTest {
                     () -> exec.submit(() -> 2, SHORT));
             assertTrue(e.getMessage().contains("no permit"), e.getMessage());
             finish.countDown();
-            assertEquals(2, exec.submit(() -> 2, Duration.ofSeconds(30)).get());
+            assertEquals(2, exec.submit(() -> 2, Delays.LONG).get());
         }
     }
 

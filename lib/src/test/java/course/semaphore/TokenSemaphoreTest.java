@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TokenSemaphoreTest {
     /** The one delay of this class: long enough to let a thread block, short enough to keep the suite fast. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void rejectsANonPositiveSlotCount() {
