@@ -154,7 +154,8 @@ public final class BoundedExecutor implements AutoCloseable {
     }
 
     /**
-     * Like {@link #submit(Callable)}, but waits at most {@code maxWait} for a permit.
+     * Like {@link #submit(Callable)}, but waits at most {@code maxWait} for a permit (beyond
+     * 292 years, as long as it takes; zero or negative, not at all).
      *
      * @throws RejectedExecutionException when no permit freed up within {@code maxWait},
      *                                    or the executor is shut down
@@ -245,7 +246,7 @@ public final class BoundedExecutor implements AutoCloseable {
 
     /**
      * Waits until the executor is shut down, no task is running and every thread it
-     * started has terminated.
+     * started has terminated. A timeout beyond 292 years waits as long as it takes.
      *
      * @return {@code true} when that happened within {@code timeout}
      * @throws InterruptedException when interrupted while waiting

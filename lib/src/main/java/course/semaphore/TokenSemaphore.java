@@ -106,7 +106,8 @@ public final class TokenSemaphore implements AutoCloseable {
     }
 
     /**
-     * Takes a slot, waiting at most {@code timeout} for one to free up.
+     * Takes a slot, waiting at most {@code timeout} for one to free up. A timeout beyond 292
+     * years waits as long as it takes; a zero or negative one only tries.
      *
      * @return whether a slot was taken
      * @throws InterruptedException  when interrupted while waiting; no slot is then taken
@@ -153,7 +154,7 @@ public final class TokenSemaphore implements AutoCloseable {
     }
 
     /**
-     * Like {@link #awaitAll()}, but gives up after {@code timeout}.
+     * Like {@link #awaitAll()}, but gives up after {@code timeout} (beyond 292 years, never).
      *
      * @return {@code true} when every holder released in time, {@code false} on timeout
      *         (the slots it had taken are then given back)
