@@ -55,6 +55,10 @@ test: kernel ## Run every test: the committed notebooks' saved outputs, unit tes
 	JAVA_HOME="$(JDK)" mvn -B -ntp verify -DskipNotebooks=false -Dcourse.python="$(PY)" | grep -vE "^\[INFO\] (Download|Copying|Building jar|--- |$$)"
 	@echo "== all tests passed =="
 
+.PHONY: stress
+stress: | jdk maven ## Run the randomized stress suite for three minutes (SEED=<seed> replays its choices)
+	$(MVN) -pl lib test -Dtest=StressTest -Dstress.seconds=180 $(if $(SEED),-Dstress.seed=$(SEED))
+
 .PHONY: execute
 execute: kernel ## Execute every notebook headless into build/executed/ (sources untouched)
 	@mkdir -p $(BUILD)/executed

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -239,13 +240,16 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} for every thread of this run to end.
+     * Waits up to {@code timeout} for every thread of this run to end. A zero or negative
+     * timeout only looks; one too long to count in nanoseconds (beyond 292 years) saturates.
      *
      * @return true when all have ended
      * @throws InterruptedException when interrupted while waiting
+     * @throws NullPointerException when {@code timeout} is null
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = Threads.deadlineAfter(timeout);
         for (Thread t : allThreads()) {
             long left = deadline - System.nanoTime();
             boolean ended = left <= 0 ? !t.isAlive() : t.join(Duration.ofNanos(left));

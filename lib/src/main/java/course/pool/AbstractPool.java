@@ -139,7 +139,8 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
 
     /**
      * The next result if one arrives within {@code timeout}; empty if none does <em>or</em> if the
-     * stream is closed (then {@link #isClosed()} is true).
+     * stream is closed (then {@link #isClosed()} is true). A timeout beyond 292 years waits as
+     * long as it takes.
      *
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
@@ -213,8 +214,9 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * once; workers still busy after {@link #CLOSE_NUDGE} are interrupted, which ends a job
      * blocked in a sleep or a queue. If a thread is still running after {@code grace} (a job
      * that ignores both its context and interrupts), this gives up and throws, naming the
-     * threads left; they are daemons and end when their jobs do. Idempotent. An interrupt while
-     * waiting is remembered and restored on return.
+     * threads left; they are daemons and end when their jobs do. A grace beyond 292 years
+     * waits as long as it takes. Idempotent. An interrupt while waiting is remembered and
+     * restored on return.
      *
      * @throws IllegalStateException when a thread of the pool is still running after {@code grace}
      * @throws NullPointerException  when {@code grace} is null

@@ -100,9 +100,8 @@ public final class Context {
     public Context withTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         long now = System.nanoTime();
-        long nanos = saturatedNanos(timeout);
-        Instant wall = Instant.now().plusNanos(Math.min(nanos, Long.MAX_VALUE / 4));
-        return childWithDeadline(wall, now + Math.min(nanos, Long.MAX_VALUE / 4));
+        long nanos = clampedNanos(timeout);
+        return childWithDeadline(Instant.now().plusNanos(nanos), now + nanos);
     }
 
     /**
@@ -113,8 +112,8 @@ public final class Context {
     public Context withDeadline(Instant deadline) {
         Objects.requireNonNull(deadline, "deadline");
         long now = System.nanoTime();
-        long nanos = saturatedNanos(Duration.between(Instant.now(), deadline));
-        return childWithDeadline(deadline, now + Math.max(Math.min(nanos, Long.MAX_VALUE / 4), -Long.MAX_VALUE / 4));
+        long nanos = clampedNanos(Duration.between(Instant.now(), deadline));
+        return childWithDeadline(deadline, now + nanos);
     }
 
     /**
@@ -200,7 +199,7 @@ public final class Context {
      */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long end = System.nanoTime() + saturatedNanos(timeout);
+        long end = Threads.deadlineAfter(timeout);
         while (!isDone()) {
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -340,12 +339,13 @@ public final class Context {
         }
     }
 
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? Long.MIN_VALUE / 4 : Long.MAX_VALUE / 4;
-        }
+    /**
+     * {@code d} in nanoseconds, saturated ({@link Threads#nanos}) and then kept within a quarter
+     * of the {@code long} range either way, so that deadlines (now plus this) can be compared
+     * with each other by difference without wrapping round. A quarter is still 73 years.
+     */
+    private static long clampedNanos(Duration d) {
+        return Math.clamp(Threads.nanos(d), -Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
     }
 
     private static ScheduledThreadPoolExecutor newTimer() {

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * few microseconds of yields. A virtual thread skips the yields and blocks at once.
  * {@link #retryYielding} offers the same wait to any non-blocking try (a semaphore's, say).
  *
+ * <p>Timeouts saturate: {@code Long.MAX_VALUE} of any unit waits as long as it takes, and a
+ * negative one counts as zero.
+ *
  * <p>Interruption behaves as in the blocking calls: an interrupt, before or during the wait,
  * throws {@link InterruptedException} and clears the flag.
  *
@@ -119,7 +122,7 @@ public final class Handoff {
         if (queue.offer(item)) {
             return true;   // the usual case reads no clock
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long deadline = System.nanoTime() + Math.max(0, unit.toNanos(timeout)); // saturates; negative is zero
         return retryYielding(() -> queue.offer(item), deadline)
                 || queue.offer(item, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
@@ -138,7 +141,7 @@ public final class Handoff {
         if (item != null) {
             return item;   // the usual case reads no clock
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long deadline = System.nanoTime() + Math.max(0, unit.toNanos(timeout)); // saturates; negative is zero
         Holder<T> got = new Holder<>();
         if (retryYielding(() -> (got.value = queue.poll()) != null, deadline)) {
             return got.value;

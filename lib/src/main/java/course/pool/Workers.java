@@ -39,7 +39,10 @@ import java.util.stream.StreamSupport;
 final class Workers<A, R> {
     /** Marks the end of the batch in the jobs queue; a worker that takes it puts it back for the others. */
     private static final Job<Object, Object> END_OF_JOBS = Job.of("end-of-jobs", "sentinel", null, (c, a) -> null);
-    /** Offered to the jobs queue on cancellation, to wake workers blocked on an empty queue. */
+    /**
+     * Offered to the jobs queue once the run's context is done, to wake workers blocked on an
+     * empty queue; every worker that stops passes one on (see {@link #work}).
+     */
     private static final Job<Object, Object> WAKE_UP = Job.of("wake-up", "sentinel", null, (c, a) -> null);
     /** Marks the end of the results stream; a reader that takes it puts it back for the others. */
     private static final Result<Object> END_OF_RESULTS = Result.ok(new JobDescriptor("end-of-results", "sentinel"), null);
@@ -49,7 +52,12 @@ final class Workers<A, R> {
     private final String name;
     /** The owning pool class's count of its threads still running. */
     private final AtomicInteger liveThreads;
-    /** Capacity buffer (the worker count unless given). Producer: the generator (then {@link #END_OF_JOBS}) and {@link #wake()}. Consumers: workers. */
+    /**
+     * Capacity buffer (the worker count unless given). Producers: the generator (then
+     * {@link #END_OF_JOBS}), {@link #wake()}, and workers passing an end marker or a wake-up on.
+     * Consumers: workers. Invariant once the run's context is done: the queue is not empty, or a
+     * worker that took its last element is on its way out and will put a wake-up back.
+     */
     private final BlockingQueue<Job<A, R>> jobs;
     /** Capacity buffer. Producers: workers, then {@link #closeResults()}. Consumers: readers. */
     private final BlockingQueue<Result<R>> results;
@@ -208,7 +216,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(Handoff.poll(results, timeout.toNanos(), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(results, Threads.nanos(timeout), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -273,8 +281,9 @@ final class Workers<A, R> {
             ifNeverStarted.run();
         }
         long begin = System.nanoTime();
-        long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), grace.toNanos());
-        long deadline = begin + grace.toNanos();
+        long graceNanos = Math.max(0, Threads.nanos(grace));
+        long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), graceNanos);
+        long deadline = begin + graceNanos;
         boolean interrupted = false;
         boolean nudged = false;
         try {
@@ -330,7 +339,7 @@ final class Workers<A, R> {
             alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         }
         return new IllegalStateException(name + " did not close: " + alive.size() + " of its threads "
-                + alive + " still running " + grace.toMillis() + " ms after close() cancelled the run and "
+                + alive + " still running " + TimeUnit.MILLISECONDS.convert(grace) + " ms after close() cancelled the run and "
                 + "interrupted its workers. A job that ignores both its context and interrupts keeps its "
                 + "worker until it returns; the thread is a daemon and ends when the job does.");
     }
@@ -370,17 +379,32 @@ final class Workers<A, R> {
 
     /**
      * A worker's loop. Plan:
-     * 1. If the context is done, report its cause once and exit.
+     * 1. If the context is done, pass a wake-up on to the next waiting worker, report the
+     *    context's cause once and exit.
      * 2. Take a job; a wake-up goes back to step 1; the end marker is put back and ends the loop.
      * 3. If the context became done while waiting, drop the job and go back to step 1.
      * 4. Run the job, record its span, put its result (blocking while the stream is full).
      * On exit, whatever the reason, run the pool's exit action.
+     *
+     * <p>Why step 1 passes a wake-up on (issue 12, defect 1). When the run stops, workers may be
+     * parked on the empty jobs queue, and only an element in the queue wakes them: they ignore
+     * interrupts there, since only the context may stop a worker. {@link #wake()} cannot put one
+     * wake-up per worker: the queue holds only {@code buffer} elements, its offers fail once it is
+     * full, and the canceller's thread must not block. So with a buffer smaller than the worker
+     * count (say 1 for 4 workers) it used to wake about {@code buffer} of them, none at all when
+     * the end marker already filled the queue; the others waited for ever, the stream never
+     * closed and close() gave up. Now every stopping worker passes one wake-up on, as the end
+     * marker is passed on: a relay in which each element taken after the stop is given back
+     * before its taker leaves, so a parked worker always finds one, whatever the buffer. The
+     * offer cannot be lost: if it fails, the queue is full, so not empty, and the next taker
+     * passes one on in turn. (A worker that ends on the end marker passes that on instead.)
      */
     private void work(int index, Context ctx, Timeline timeline, Runnable onExit) {
         JobDescriptor self = new JobDescriptor(name + "-worker-" + index, WorkerPool.STOP_TYPE, Map.of("worker", index));
         try {
             while (true) {
                 if (ctx.isDone()) {
+                    jobs.offer(wakeUp()); // the relay: wake the next worker waiting for a job, if any
                     putUninterruptibly(results, Result.failed(self, ctx.cause()));
                     return;
                 }
@@ -389,7 +413,9 @@ final class Workers<A, R> {
                     continue;
                 }
                 if (job == END_OF_JOBS) {
-                    jobs.offer(job); // room is certain: nothing follows the end marker but wake-ups on cancel
+                    // Pass the end on. Room is certain while the run goes on (the end marker comes
+                    // last); after a stop, a failed offer means a wake-up already fills the queue.
+                    jobs.offer(job);
                     return;
                 }
                 long start = System.nanoTime();
@@ -413,12 +439,17 @@ final class Workers<A, R> {
         }
     }
 
-    /** Called when the run's context is done: stop the generator, wake workers waiting for jobs. */
+    /**
+     * Called when the run's context is done: stop the generator, wake workers waiting for jobs.
+     * It offers a wake-up per worker but stops at a full queue (it runs in the canceller's thread
+     * and must not block), so it may wake only {@code buffer} of them; every worker it wakes
+     * wakes the next one as it stops (see {@link #work}), and so every waiting worker wakes.
+     */
     private void wake() {
         interruptGenerator();
         for (int i = 0; i < workers; i++) {
             if (!jobs.offer(wakeUp())) {
-                break; // a full queue wakes every waiting worker by itself
+                break; // full, hence not empty: the workers' relay wakes the rest
             }
         }
     }

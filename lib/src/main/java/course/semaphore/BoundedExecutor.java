@@ -1,6 +1,7 @@
 package course.semaphore;
 
 import course.pool.Handoff;
+import course.pool.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +154,8 @@ public final class BoundedExecutor implements AutoCloseable {
     }
 
     /**
-     * Like {@link #submit(Callable)}, but waits at most {@code maxWait} for a permit.
+     * Like {@link #submit(Callable)}, but waits at most {@code maxWait} for a permit (beyond
+     * 292 years, as long as it takes; zero or negative, not at all).
      *
      * @throws RejectedExecutionException when no permit freed up within {@code maxWait},
      *                                    or the executor is shut down
@@ -163,7 +165,7 @@ public final class BoundedExecutor implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(maxWait, "maxWait");
         rejectIfShutdown();
-        if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!permits.tryAcquire(Threads.nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw new RejectedExecutionException("executor '" + name + "': no permit freed up within "
                     + maxWait + " (all " + bound + " in use); task rejected");
         }
@@ -244,14 +246,14 @@ public final class BoundedExecutor implements AutoCloseable {
 
     /**
      * Waits until the executor is shut down, no task is running and every thread it
-     * started has terminated.
+     * started has terminated. A timeout beyond 292 years waits as long as it takes.
      *
      * @return {@code true} when that happened within {@code timeout}
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Threads.deadlineAfter(timeout);
         List<Thread> toJoin;
         lock.lockInterruptibly();
         try {

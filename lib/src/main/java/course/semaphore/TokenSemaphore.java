@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.pool.Threads;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -104,7 +106,8 @@ public final class TokenSemaphore implements AutoCloseable {
     }
 
     /**
-     * Takes a slot, waiting at most {@code timeout} for one to free up.
+     * Takes a slot, waiting at most {@code timeout} for one to free up. A timeout beyond 292
+     * years waits as long as it takes; a zero or negative one only tries.
      *
      * @return whether a slot was taken
      * @throws InterruptedException  when interrupted while waiting; no slot is then taken
@@ -113,7 +116,7 @@ public final class TokenSemaphore implements AutoCloseable {
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         ensureOpen("tryAcquire");
-        boolean taken = tokens.offer(TOKEN, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        boolean taken = tokens.offer(TOKEN, Threads.nanos(timeout), TimeUnit.NANOSECONDS);
         if (taken) {
             undoIfClosed("tryAcquire");
         }
@@ -151,7 +154,7 @@ public final class TokenSemaphore implements AutoCloseable {
     }
 
     /**
-     * Like {@link #awaitAll()}, but gives up after {@code timeout}.
+     * Like {@link #awaitAll()}, but gives up after {@code timeout} (beyond 292 years, never).
      *
      * @return {@code true} when every holder released in time, {@code false} on timeout
      *         (the slots it had taken are then given back)
@@ -166,10 +169,10 @@ public final class TokenSemaphore implements AutoCloseable {
     /** Takes every slot, then gives them back; {@code timeout} null means no limit. */
     private boolean takeEverySlot(Duration timeout) throws InterruptedException {
         ensureOpen("awaitAll");
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        long deadline = timeout == null ? 0 : Threads.deadlineAfter(timeout);
         if (timeout == null) {
             awaitLock.lockInterruptibly();
-        } else if (!awaitLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        } else if (!awaitLock.tryLock(Threads.nanos(timeout), TimeUnit.NANOSECONDS)) {
             return false;
         }
         int held = 0;

@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventLogTest {
     /** The one delay this class uses: how long a poll waits when nothing arrives. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @TempDir
     Path dir;

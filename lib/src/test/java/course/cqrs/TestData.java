@@ -1,6 +1,7 @@
 package course.cqrs;
 
 import course.pool.WorkerPool;
+import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.List;
 /** Shared helpers for the cqrs tests: small commands, and a bounded check for leaked threads. */
 final class TestData {
     /** The longest a test waits for anything asynchronous; generous, for a loaded 2-core machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Delays.LONG;
 
     private TestData() {
     }

@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,18 +27,20 @@ class ChannelTest {
         AtomicBoolean stopped = new AtomicBoolean();
         Channel channel = new Channel(1, stopped::get);
         channel.send("fills it");
-        Thread stopper = Thread.ofPlatform().start(() -> stopped.set(true));
+        TestThreads threads = new TestThreads("channel-test-stopper");
+        threads.start(() -> stopped.set(true));
         assertThrows(InterruptedException.class, () -> channel.send("never fits"));
-        stopper.join();
+        threads.joinAll();
     }
 
     @Test
     void aReceiverWaitingOnAnEmptyChannelGivesUpWhenTheRunStops() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
         Channel channel = new Channel(1, stopped::get);
-        Thread stopper = Thread.ofPlatform().start(() -> stopped.set(true));
+        TestThreads threads = new TestThreads("channel-test-stopper");
+        threads.start(() -> stopped.set(true));
         assertThrows(InterruptedException.class, channel::receive);
-        stopper.join();
+        threads.joinAll();
     }
 
     @Test

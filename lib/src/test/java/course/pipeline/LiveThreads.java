@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.util.List;
 /** Test helper: counts the live threads that pipelines started, and waits (boundedly) for them to end. */
 final class LiveThreads {
     /** The longest any test waits for threads to end after a stop: generous, for a loaded machine. */
-    static final Duration GRACE = Duration.ofSeconds(10);
+    static final Duration GRACE = Delays.LONG;
 
     private LiveThreads() {
     }

@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsTest {
     /** The one delay unit of this class. */
-    static final Duration SHORT = Duration.ofMillis(1);
+    static final Duration SHORT = Delays.SHORT.dividedBy(20);
 
     private static Metrics measuredRun() {
         try (Run<Integer> run = Pipeline.range(1, 60)

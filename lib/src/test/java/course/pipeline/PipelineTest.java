@@ -1,10 +1,12 @@
 package course.pipeline;
 
+import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 import course.pool.CancelledException;
 import course.pool.Context;
 import course.pool.DeadlineExceededException;
 import course.pool.ThreadKind;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PipelineTest {
     /** The one delay unit of this class; every sleep is a small multiple of it. */
-    static final Duration SHORT = Duration.ofMillis(2);
+    static final Duration SHORT = Delays.SHORT.dividedBy(10);
     /** A bound for whole runs that should take milliseconds: generous, only to catch deadlocks. */
-    static final Duration DEADLOCK_BOUND = Duration.ofSeconds(15);
+    static final Duration DEADLOCK_BOUND = Delays.LONG;
 
     @RegisterExtension
     static final NoThreadsLeft NO_THREADS_LEFT = new NoThreadsLeft(LiveThreads::awaitAtMost, LiveThreads::describe);
@@ -333,13 +335,14 @@ class PipelineTest {
             Thread.sleep(DEADLOCK_BOUND.multipliedBy(2));
             return n;
         }).start()) {
-            Thread canceller = Thread.ofPlatform().start(() -> {
-                sleepQuietly(SHORT.multipliedBy(10));
+            TestThreads threads = new TestThreads("pipeline-test-canceller");
+            threads.start(() -> {
+                Thread.sleep(SHORT.multipliedBy(10));
                 run.cancel();
             });
             long start = System.nanoTime();
             assertThrows(CancellationException.class, run::toList);
-            canceller.join();
+            threads.joinAll();
             assertTrue(System.nanoTime() - start < DEADLOCK_BOUND.toNanos());
         }
     }

@@ -1,6 +1,8 @@
 package course.pipeline;
 
+import course.testing.Delays;
 import course.testing.NoThreadsLeft;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,19 +12,18 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunTest {
     /** The one delay unit of this class. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** Long enough never to end by itself within a test. */
     static final Duration FOREVER = Duration.ofMinutes(5);
 
@@ -74,13 +75,11 @@ class RunTest {
     @Test
     void cancelIsIdempotentAndCallableFromAnyThread() throws Exception {
         try (Run<Integer> run = stuck().start()) {
-            Thread[] cancellers = new Thread[4];
-            for (int i = 0; i < cancellers.length; i++) {
-                cancellers[i] = Thread.ofPlatform().start(run::cancel);
+            TestThreads cancellers = new TestThreads("run-test-canceller");
+            for (int i = 0; i < 4; i++) {
+                cancellers.start(run::cancel);
             }
-            for (Thread t : cancellers) {
-                t.join();
-            }
+            cancellers.joinAll();
             assertTrue(run.awaitTermination(LiveThreads.GRACE));
             assertThrows(CancellationException.class, run::toList);
         }
@@ -97,26 +96,18 @@ class RunTest {
 
     @Test
     void anInterruptedConsumerCancelsTheRun() throws Exception {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
         CountDownLatch waiting = new CountDownLatch(1);
         Run<Integer> run = stuck().start();
-        Thread consumer = Thread.ofPlatform().start(() -> {
+        TestThreads threads = new TestThreads("run-test-consumer");
+        Thread consumer = threads.start(() -> {
             waiting.countDown();
-            try {
-                run.toList();
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-            stillInterrupted.set(Thread.currentThread().isInterrupted());
+            assertThrows(CancellationException.class, run::toList);
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status must be kept");
         });
         waiting.await();
         Thread.sleep(SHORT);
         consumer.interrupt();
-        consumer.join(LiveThreads.GRACE);
-        assertFalse(consumer.isAlive());
-        assertInstanceOf(CancellationException.class, thrown.get());
-        assertTrue(stillInterrupted.get(), "the interrupt status must be kept");
+        threads.joinAll();
         assertTrue(run.stopped());
         run.close();
     }
@@ -147,6 +138,18 @@ class RunTest {
     void theStageNamesAreListedSourceFirst() {
         try (Run<Integer> run = Pipeline.from("ids", List.of(1)).map("a", n -> n).filter("b", n -> true).start()) {
             assertEquals(List.of("ids", "a", "b"), run.stageNames());
+        }
+    }
+
+    @Test
+    void awaitTerminationTakesDurationsBeyond292YearsAndNamesANullTimeout() throws Exception {
+        try (Run<Integer> run = stuck().start()) {
+            NullPointerException e = assertThrows(NullPointerException.class, () -> run.awaitTermination(null));
+            assertEquals("timeout", e.getMessage());
+            assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> run.awaitTermination(Duration.ofSeconds(Long.MIN_VALUE))),
+                    "the stages still run");
+            run.cancel();
+            assertTrue(run.awaitTermination(Duration.ofSeconds(Long.MAX_VALUE)));
         }
     }
 }

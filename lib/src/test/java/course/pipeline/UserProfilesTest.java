@@ -1,6 +1,7 @@
 package course.pipeline;
 
 import course.pipeline.UserProfiles.UserProfile;
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserProfilesTest {
     /** The one delay unit of this class. */
-    static final Duration SHORT = Duration.ofMillis(1);
+    static final Duration SHORT = Delays.SHORT.dividedBy(20);
 
     @Test
     void ids1To100YieldExactlyThe67ActiveUsers() {

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,13 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContextTest {
     /** The one delay of this class; everything else is a multiple of it. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** Far longer than any test should take: a sleep this long must be cut short. */
-    static final Duration LONG = SHORT.multipliedBy(500);
+    static final Duration LONG = Delays.LONG;
     /** The generous bound on how long a cancellation may take to be noticed. */
     static final Duration PROMPT = SHORT.multipliedBy(100);
 
@@ -164,23 +166,19 @@ class ContextTest {
     @Test
     void sleepWakesPromptlyWhenCancelled() throws InterruptedException {
         Context ctx = Context.background().withCancel();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch sleeping = new CountDownLatch(1);
-        Thread sleeper = Thread.ofPlatform().name("context-test-sleeper").start(() -> {
+        TestThreads threads = new TestThreads("context-test-sleeper");
+        Thread sleeper = threads.start(() -> {
             sleeping.countDown();
-            try {
-                ctx.sleep(LONG);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
+            assertThrows(CancelledException.class, () -> ctx.sleep(LONG));
         });
         sleeping.await();
         long start = System.nanoTime();
         ctx.cancel();
-        sleeper.join(PROMPT.toMillis());
+        sleeper.join(PROMPT);
         long took = System.nanoTime() - start;
         assertFalse(sleeper.isAlive(), "the sleeper did not wake within " + PROMPT);
-        assertInstanceOf(CancelledException.class, thrown.get());
+        threads.joinAll();
         assertTrue(took < PROMPT.toNanos());
     }
 
@@ -204,17 +202,14 @@ class ContextTest {
     @Test
     void awaitDoneReturnsWhenCancelledFromAnotherThread() throws InterruptedException {
         Context ctx = Context.background().withCancel();
-        Thread canceller = Thread.ofPlatform().name("context-test-canceller").start(() -> {
-            try {
-                Thread.sleep(SHORT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TestThreads threads = new TestThreads("context-test-canceller");
+        threads.start(() -> {
+            Thread.sleep(SHORT);
             ctx.cancel();
         });
         assertTrue(ctx.awaitDone(PROMPT));
         ctx.awaitDone();
-        canceller.join();
+        threads.joinAll();
     }
 
     @Test
@@ -236,5 +231,17 @@ class ContextTest {
         assertFalse(far.isDone());
         ctx.cancel();
         far.cancel();
+    }
+
+    @Test
+    void hugeNegativeTimeoutsAreAlreadyPastAndNeverWait() {
+        Context past = Context.background().withTimeout(Duration.ofSeconds(Long.MIN_VALUE));
+        assertTrue(past.isDone());
+        assertInstanceOf(DeadlineExceededException.class, past.cause());
+        Context live = Context.background().withCancel();
+        assertTimeoutPreemptively(Delays.LONG, () -> assertFalse(live.awaitDone(Duration.ofSeconds(Long.MIN_VALUE))));
+        assertTimeoutPreemptively(Delays.LONG, () -> live.sleep(Duration.ofSeconds(Long.MIN_VALUE)));
+        live.cancel();
+        assertTimeoutPreemptively(Delays.LONG, () -> assertTrue(live.awaitDone(Duration.ofSeconds(Long.MAX_VALUE))));
     }
 }

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,17 +10,17 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandoffTest {
     /** The one delay of this class. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void itemsComeOutInTheOrderTheyWentIn() throws InterruptedException {
@@ -35,20 +37,17 @@ class HandoffTest {
     void everyItemCrossesExactlyOnceBetweenAProducerAndAConsumer() throws InterruptedException {
         BlockingQueue<Integer> q = new ArrayBlockingQueue<>(1);
         int n = 5_000;
-        Thread producer = Thread.ofPlatform().name("handoff-test-producer").start(() -> {
-            try {
-                for (int i = 0; i < n; i++) {
-                    Handoff.put(q, i);
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+        TestThreads threads = new TestThreads("handoff-test-producer");
+        threads.start(() -> {
+            for (int i = 0; i < n; i++) {
+                Handoff.put(q, i);
             }
         });
         List<Integer> got = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             got.add(Handoff.take(q));
         }
-        producer.join();
+        threads.joinAll();
         for (int i = 0; i < n; i++) {
             assertEquals(i, got.get(i));
         }
@@ -58,26 +57,19 @@ class HandoffTest {
     void putWaitsForRoomAndTakeWaitsForAnItem() throws InterruptedException {
         BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
         Handoff.put(q, "first");
-        Thread taker = Thread.ofPlatform().name("handoff-test-taker").start(() -> {
-            sleep(SHORT);
-            q.poll();
+        TestThreads threads = new TestThreads("handoff-test");
+        threads.start(() -> {
+            Thread.sleep(SHORT);
+            assertEquals("first", q.poll());
         });
         Handoff.put(q, "second");   // only once the taker made room
-        taker.join();
+        threads.joinAll();
         assertEquals("second", Handoff.take(q));
 
-        AtomicReference<String> taken = new AtomicReference<>();
-        Thread waiter = Thread.ofPlatform().name("handoff-test-waiter").start(() -> {
-            try {
-                taken.set(Handoff.take(q));
-            } catch (InterruptedException e) {
-                taken.set("interrupted");
-            }
-        });
-        sleep(SHORT);
+        threads.start(() -> assertEquals("late", Handoff.take(q)));
+        Thread.sleep(SHORT);
         q.put("late");
-        waiter.join();
-        assertEquals("late", taken.get());
+        threads.joinAll();
     }
 
     @Test
@@ -95,18 +87,11 @@ class HandoffTest {
     @Test
     void anInterruptWhileWaitingEndsTheWait() throws InterruptedException {
         BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread waiter = Thread.ofPlatform().name("handoff-test-interrupted").start(() -> {
-            try {
-                Handoff.take(q);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
-        sleep(SHORT);
+        TestThreads threads = new TestThreads("handoff-test-interrupted");
+        Thread waiter = threads.start(() -> assertThrows(InterruptedException.class, () -> Handoff.take(q)));
+        Thread.sleep(SHORT);
         waiter.interrupt();
-        waiter.join();
-        assertTrue(thrown.get() instanceof InterruptedException, "expected an InterruptedException, got " + thrown.get());
+        threads.joinAll();
     }
 
     @Test
@@ -134,11 +119,14 @@ class HandoffTest {
         assertThrows(NullPointerException.class, () -> Handoff.offer(q, null, 1, TimeUnit.MILLISECONDS));
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Test
+    void timeoutsBeyond292YearsEitherWayNeitherOverflowNorHang() {
+        BlockingQueue<String> q = new ArrayBlockingQueue<>(1);
+        assertTimeoutPreemptively(Delays.LONG, () -> {
+            assertNull(Handoff.poll(q, Long.MIN_VALUE, TimeUnit.NANOSECONDS), "polled an empty queue");
+            assertTrue(Handoff.offer(q, "x", Long.MAX_VALUE, TimeUnit.DAYS));
+            assertFalse(Handoff.offer(q, "y", Long.MIN_VALUE, TimeUnit.NANOSECONDS), "offered to a full queue");
+            assertEquals("x", Handoff.poll(q, Long.MAX_VALUE, TimeUnit.DAYS));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JobsTest {
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void doublingJobIDoublesI() {

@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,7 @@ class ThreadKindTest {
     @Test
     void platformThreadsAreNamedDaemons() throws InterruptedException {
         Thread t = ThreadKind.PLATFORM.start("kind-test-platform", () -> { });
-        t.join();
+        assertTrue(t.join(Delays.LONG), "the thread did not end");
         assertEquals("kind-test-platform", t.getName());
         assertTrue(t.isDaemon());
         assertFalse(t.isVirtual());
@@ -21,7 +22,7 @@ class ThreadKindTest {
     @Test
     void virtualThreadsAreNamedAndVirtual() throws InterruptedException {
         Thread t = ThreadKind.VIRTUAL.start("kind-test-virtual", () -> { });
-        t.join();
+        assertTrue(t.join(Delays.LONG), "the thread did not end");
         assertEquals("kind-test-virtual", t.getName());
         assertTrue(t.isVirtual());
         assertTrue(ThreadKind.VIRTUAL.builder("v-").unstarted(() -> { }).isVirtual());

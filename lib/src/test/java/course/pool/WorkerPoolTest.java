@@ -1,8 +1,12 @@
 package course.pool;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class WorkerPoolTest {
     /** The one delay of this class; everything else is a multiple of it. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** Far longer than any test should take: a job this long must be cut short by cancellation. */
-    static final Duration LONG = SHORT.multipliedBy(500);
+    static final Duration LONG = Delays.LONG;
     /** The generous bound on how long cancellation may take to stop a pool. */
     static final Duration PROMPT = SHORT.multipliedBy(100);
 
@@ -263,6 +268,138 @@ class WorkerPoolTest {
         assertEquals(2, new WorkerPool<Integer, Integer>(2).buffer(), "the default buffer is one per worker");
     }
 
+    /** How a run ends, for {@link #everyRunEndsAndLeavesNoThreadWhateverItsBuffer}. */
+    enum Ending { COMPLETES, A_JOB_FAILS, CANCELLED, DEADLINE, CLOSED }
+
+    /** Four workers with a buffer smaller than, equal to and larger than their count, on either kind of thread. */
+    static Stream<Arguments> buffersEndingsAndKinds() {
+        List<Arguments> all = new ArrayList<>();
+        for (int buffer : new int[] {1, 2, 4, 7}) {
+            for (Ending ending : Ending.values()) {
+                for (ThreadKind kind : ThreadKind.values()) {
+                    all.add(Arguments.of(4, buffer, ending, kind));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * Issue 12, defect 1: a pool whose buffer is smaller than its worker count could wake only
+     * {@code buffer} of the workers waiting on an empty jobs queue when its run stopped, so the
+     * results stream never closed and the other workers lived on. First the deterministic case:
+     * no batch, every worker waiting for a job when the run stops. Then many runs of small jobs
+     * stopped at a random moment, which catch the race whatever the workers were doing.
+     * Every wait here is bounded, so the old code fails instead of hanging.
+     */
+    @ParameterizedTest(name = "{0} workers, buffer {1}, {2}, {3}")
+    @MethodSource("buffersEndingsAndKinds")
+    void everyRunEndsAndLeavesNoThreadWhateverItsBuffer(int workers, int buffer, Ending ending, ThreadKind kind)
+            throws InterruptedException {
+        String where = workers + " workers, buffer " + buffer + ", " + ending + ", " + kind;
+        int before = WorkerPool.liveThreads();               // threads a failed case before left behind
+        if (ending != Ending.COMPLETES && ending != Ending.A_JOB_FAILS) {
+            Context ctx = ending == Ending.DEADLINE ? Context.background().withTimeout(Delays.shorts(5))
+                    : Context.background().withCancel();
+            WorkerPool<Integer, Integer> pool = new WorkerPool<>(workers, kind, buffer);
+            pool.run(ctx);                                   // no batch: every worker waits for a job
+            awaitWorkersWaiting(pool, kind, workers, ctx);
+            List<Result<Integer>> results = stop(pool, ctx, ending);
+            if (ending != Ending.CLOSED) {
+                Class<? extends ContextException> cause = ending == Ending.DEADLINE
+                        ? DeadlineExceededException.class : CancelledException.class;
+                assertEquals(workers, results.size(), where + ": one stop per worker: " + results);
+                for (Result<Integer> r : results) {
+                    assertEquals(WorkerPool.STOP_TYPE, r.descriptor().type(), where + ": " + r);
+                    assertInstanceOf(cause, r.error(), where + ": " + r);
+                }
+                assertEquals(workers, results.stream().map(r -> r.descriptor().id()).distinct().count(), where);
+            }
+            assertNoThreadLeft(pool, before, where);
+        }
+        SplittableRandom random = new SplittableRandom(RACE_SEED + buffer * 31L + ending.ordinal() * 7L + kind.ordinal());
+        for (int run = 0; run < RACE_RUNS; run++) {
+            int jobs = random.nextInt(1, 60);
+            int failing = ending == Ending.A_JOB_FAILS ? random.nextInt(jobs) : -1;
+            List<Job<Object, Integer>> batch = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                batch.add(Jobs.doubleJob(Integer.toString(i), i == failing ? "not a number" : (Object) i));
+            }
+            long stopAfterNanos = random.nextLong(200_000);
+            Context ctx = ending == Ending.DEADLINE ? Context.background().withTimeout(Duration.ofNanos(stopAfterNanos))
+                    : Context.background().withCancel();
+            String thisRun = where + ", run " + run + " of " + jobs + " jobs (seed " + RACE_SEED + ")";
+            WorkerPool<Object, Integer> pool = new WorkerPool<>(workers, kind, buffer);
+            pool.generateFrom(batch);
+            pool.run(ctx);
+            if (ending == Ending.CANCELLED || ending == Ending.CLOSED) {
+                LockSupport.parkNanos(stopAfterNanos);
+            }
+            List<Result<Integer>> results = stop(pool, ctx, ending);
+            List<String> ids = results.stream().map(r -> r.descriptor().id()).toList();
+            assertEquals(ids.size(), Set.copyOf(ids).size(), thisRun + ": a result appeared twice: " + results);
+            if (ending == Ending.COMPLETES || ending == Ending.A_JOB_FAILS) {
+                assertEquals(jobs, results.size(), thisRun + ": " + results);
+                assertEquals(failing < 0 ? 0 : 1, results.stream().filter(r -> !r.isOk()).count(), thisRun);
+            } else if (ending != Ending.CLOSED) {
+                long stops = results.stream().filter(r -> r.descriptor().type().equals(WorkerPool.STOP_TYPE)).count();
+                assertTrue(stops <= workers, thisRun + ": more stops than workers: " + results);
+            }
+            assertNoThreadLeft(pool, before, thisRun);
+        }
+    }
+
+    /** Runs per case of the random half of the test above: enough to see a 6 % race at once. */
+    private static final int RACE_RUNS = 40;
+    private static final long RACE_SEED = Long.getLong("course.test.seed", 12);
+
+    /** Ends the run as {@code ending} says and returns the results read, each wait bounded. */
+    private static <A> List<Result<Integer>> stop(WorkerPool<A, Integer> pool, Context ctx, Ending ending)
+            throws InterruptedException {
+        switch (ending) {
+            case CANCELLED -> ctx.cancel();
+            case CLOSED -> {
+                pool.close(Delays.LONG);                    // throws if a thread outlives the grace
+                return List.of();
+            }
+            default -> { }                                  // the batch ends, or the deadline passes
+        }
+        List<Result<Integer>> all = new ArrayList<>();
+        long deadline = System.nanoTime() + Delays.LONG.toNanos();
+        while (!pool.isClosed()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                fail(pool + ": the results stream did not close within " + Delays.LONG + " (" + ending
+                        + "); results so far: " + all);
+            }
+            pool.poll(Duration.ofNanos(left)).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /**
+     * Waits, bounded, until every worker of the pool is parked (or the run's deadline has passed
+     * already); virtual workers, which no thread list shows, get a short pause instead.
+     */
+    private static void awaitWorkersWaiting(WorkerPool<?, ?> pool, ThreadKind kind, int workers, Context ctx)
+            throws InterruptedException {
+        if (kind == ThreadKind.VIRTUAL) {
+            Thread.sleep(Delays.SHORT);
+            return;
+        }
+        String prefix = pool.name() + "-worker-";
+        TestThreads.await("all " + workers + " workers of " + pool.name() + " wait for a job", () -> ctx.isDone()
+                || Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(prefix) && t.getState() == Thread.State.WAITING)
+                        .count() == workers);
+    }
+
+    /** Closes the pool (bounded) and checks that none of its threads is left. */
+    private static void assertNoThreadLeft(WorkerPool<?, ?> pool, int before, String where) {
+        pool.close(Delays.LONG);
+        assertEquals(before, WorkerPool.liveThreads(), where + ": pool threads left running");
+    }
+
     @Test
     void aBufferLetsTheGeneratorRunAheadOfABusyWorker() throws InterruptedException {
         for (int buffer : new int[] {1, 8}) {
@@ -356,29 +493,21 @@ class WorkerPoolTest {
         int jobs = 200;
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3)) {
             pool.generateFrom(Jobs.doubling(jobs));
             pool.run(Context.background());
-            List<Thread> readers = new ArrayList<>();
+            TestThreads readers = new TestThreads("pool-test-reader");
             for (int i = 0; i < 3; i++) {
-                readers.add(Thread.ofPlatform().name("pool-test-reader-" + i).start(() -> {
-                    try {
-                        for (Result<Integer> r : pool.results()) {
-                            if (!seen.add(r.descriptor().id())) {
-                                duplicates.add(r.descriptor().id());
-                            }
+                readers.start(() -> {
+                    for (Result<Integer> r : pool.results()) {
+                        if (!seen.add(r.descriptor().id())) {
+                            duplicates.add(r.descriptor().id());
                         }
-                    } catch (Throwable e) {
-                        failure.set(e);
                     }
-                }));
+                });
             }
-            for (Thread reader : readers) {
-                reader.join();
-            }
+            readers.joinAll();
         }
-        assertNull(failure.get());
         assertEquals(List.of(), duplicates);
         assertEquals(jobs, seen.size());
     }
@@ -468,5 +597,15 @@ class WorkerPoolTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
                 .count();
+    }
+
+    @Test
+    void pollAndCloseTakeDurationsBeyond292Years() throws InterruptedException {
+        WorkerPool<Integer, Integer> pool = new WorkerPool<>(2);
+        assertEquals(3, pool.runAll(Context.background(), Jobs.doubling(3)).size());
+        assertTrue(pool.poll(Duration.ofSeconds(Long.MAX_VALUE)).isEmpty(), "the stream is closed");
+        assertTrue(pool.poll(Duration.ofSeconds(Long.MIN_VALUE)).isEmpty());
+        pool.close(Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals("closed", pool.state());
     }
 }

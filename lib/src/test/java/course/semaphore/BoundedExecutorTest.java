@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,15 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundedExecutorTest {
     /** The one delay of this class. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
     /** A generous bound on cancellation promptness, the only timing this class asserts. */
-    static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+    static final Duration CANCEL_BOUND = Delays.LONG;
 
     @Test
     void rejectsBadSettings() {
@@ -161,7 +165,7 @@ class BoundedExecutorTest {
                     () -> exec.submit(() -> 2, SHORT));
             assertTrue(e.getMessage().contains("no permit"), e.getMessage());
             finish.countDown();
-            assertEquals(2, exec.submit(() -> 2, Duration.ofSeconds(30)).get());
+            assertEquals(2, exec.submit(() -> 2, Delays.LONG).get());
         }
     }
 
@@ -298,6 +302,27 @@ class BoundedExecutorTest {
             TimeUnit.MICROSECONDS.sleep(micros);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void durationsBeyond292YearsSaturateInsteadOfOverflowing() throws Exception {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+        Duration hugeNegative = Duration.ofSeconds(Long.MIN_VALUE);
+        CountDownLatch finish = new CountDownLatch(1);
+        try (BoundedExecutor exec = new BoundedExecutor(1, false, "bx-huge")) {
+            assertEquals(2, exec.submit(() -> 2, huge).get());
+            Future<?> blocker = exec.submit(() -> {
+                finish.await();
+                return null;
+            });
+            assertThrows(RejectedExecutionException.class, () -> assertTimeoutPreemptively(Delays.LONG,
+                    () -> exec.submit(() -> 3, hugeNegative)), "no permit is free");
+            assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> exec.awaitTermination(hugeNegative)));
+            finish.countDown();
+            blocker.get();
+            exec.shutdown();
+            assertTrue(exec.awaitTermination(huge));
         }
     }
 }

@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContentionTest {
     /** The one duration of this class: how long each measurement runs. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void countsTheAcquiresOfEveryThread() throws InterruptedException {

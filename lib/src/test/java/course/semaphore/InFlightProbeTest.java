@@ -1,5 +1,6 @@
 package course.semaphore;
 
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

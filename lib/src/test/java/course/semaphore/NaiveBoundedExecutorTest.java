@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The naive executor's faults are its documented behaviour; these tests pin them down. */
 class NaiveBoundedExecutorTest {
     /** The one delay of this class: the pool's after-task bookkeeping. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void rejectsBadSettings() {

@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ObservedCachedPoolTest {
     /** The one delay of this class. */
-    static final Duration SHORT = Duration.ofMillis(5);
+    static final Duration SHORT = Delays.SHORT.dividedBy(4);
 
     @Test
     void rejectsBadSettings() {

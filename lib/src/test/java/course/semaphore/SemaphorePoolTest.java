@@ -8,6 +8,8 @@ import course.pool.Jobs;
 import course.pool.Result;
 import course.pool.ThreadKind;
 import course.pool.WorkerPool;
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SemaphorePoolTest {
     /** The one delay of this class: the longest random pause of a stress job, in microseconds. */
-    static final int SHORT_MICROS = 50;
+    static final int SHORT_MICROS = (int) Delays.SHORT.dividedBy(400).toNanos() / 1000;
     /** A generous bound on cancellation promptness, the only timing this class asserts. */
-    static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+    static final Duration CANCEL_BOUND = Delays.LONG;
 
     @Test
     void rejectsANonPositiveWorkerCount() {

@@ -1,5 +1,7 @@
 package course.semaphore;
 
+import course.testing.Delays;
+import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,11 +14,12 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TokenSemaphoreTest {
     /** The one delay of this class: long enough to let a thread block, short enough to keep the suite fast. */
-    static final Duration SHORT = Duration.ofMillis(20);
+    static final Duration SHORT = Delays.SHORT;
 
     @Test
     void rejectsANonPositiveSlotCount() {
@@ -243,5 +246,21 @@ class TokenSemaphoreTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void durationsBeyond292YearsSaturateInsteadOfOverflowing() throws InterruptedException {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+        Duration hugeNegative = Duration.ofSeconds(Long.MIN_VALUE);
+        TokenSemaphore s = new TokenSemaphore(2);
+        assertTrue(s.tryAcquire(huge));
+        assertTrue(s.tryAcquire(Duration.ofDays(365L * 300)));
+        assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> s.tryAcquire(hugeNegative)), "every slot is taken");
+        s.release();
+        s.release();
+        assertTrue(s.awaitAll(huge));
+        s.acquire();
+        assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> s.awaitAll(hugeNegative)), "a slot is held");
+        assertEquals(1, s.inUse(), "the slots awaitAll took must be given back");
     }
 }
