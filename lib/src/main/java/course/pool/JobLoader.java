@@ -1,5 +1,7 @@
 package course.pool;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import course.Course;
 import course.data.DataFileException;
 import course.data.DataFiles;
@@ -51,7 +53,8 @@ public final class JobLoader {
      * @param metadata anything else; may be absent
      * @param argument the argument, as JSON gives it: an Integer, a String, ...
      */
-    public record JobSpec(String id, String type, Map<String, Object> metadata, Object argument) {
+    public record JobSpec(String id, String type, @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, Object> metadata,
+                          Object argument) {
     }
 
     /**
