@@ -75,6 +75,9 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * data file points.json at line 3, column 8, field '[1].x': expected a finite number, found the text "1.5"
  * }</pre>
+ * A record's constructor checks what the types cannot; when its message starts with the name of
+ * the field it rejects and a colon ({@code "cores: expected at least 1 core, found 0"}), the
+ * error names that field and points at its line.
  *
  * <pre>{@code
  * record Point(double x, double y) {}
@@ -85,6 +88,11 @@ public final class DataFiles {
     /** The shared mapper: strict on reading, indented on writing. Thread-safe once configured; never reconfigured. */
     private static final ObjectMapper MAPPER = strictMapper();
 
+    /** A record constructor's complaint that starts with the field it is about: {@code "cores: expected ..."}. */
+    private static final Pattern FIELD_FIRST =
+            Pattern.compile("((?:[A-Za-z_]\\w*|\\[\\d+])(?:\\.[A-Za-z_]\\w*|\\[\\d+])*): (.*)", Pattern.DOTALL);
+    /** One step of such a field's path: a name, or an index in brackets. */
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_]\\w*)|\\[(\\d+)]");
     /** How the parser words a repeated field; it gives no path, so the name is taken from the message. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
@@ -281,11 +289,39 @@ public final class DataFiles {
 
     /** The exception for a file Jackson could not read: where, which field, expected what, found what. */
     private static DataFileException malformed(Path file, byte[] bytes, JsonProcessingException e) {
-        List<JsonMappingException.Reference> path = e instanceof JsonMappingException m ? m.getPath() : List.of();
-        JsonLocation at = e instanceof UnrecognizedPropertyException ? fieldLocation(bytes, path, e.getLocation())
-                : e.getLocation();
+        List<JsonMappingException.Reference> refs = e instanceof JsonMappingException m ? m.getPath() : List.of();
+        String field = path(refs);
+        JsonPointer pointer = pointer(refs);
+        String problem = problem(e, bytes, refs);
+        JsonLocation at = e.getLocation();
+        if (e instanceof UnrecognizedPropertyException) {
+            at = fieldLocation(bytes, pointer, at);
+        } else if (e instanceof ValueInstantiationException) {
+            Matcher named = FIELD_FIRST.matcher(problem);
+            if (named.matches()) {
+                Matcher segment = SEGMENT.matcher(named.group(1));
+                while (segment.find()) {
+                    pointer = segment.group(1) != null ? pointer.appendProperty(segment.group(1))
+                            : pointer.appendIndex(Integer.parseInt(segment.group(2)));
+                }
+                field = field.isEmpty() ? named.group(1)
+                        : field + (named.group(1).startsWith("[") ? "" : ".") + named.group(1);
+                problem = named.group(2);
+                at = fieldLocation(bytes, pointer, at);
+            }
+        }
         return new DataFileException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                path(path), problem(e, bytes, path), e);
+                field, problem, e);
+    }
+
+    /** The JSON pointer {@code /jobs/0/id} for the references {@code jobs}, {@code 0}, {@code id}. */
+    private static JsonPointer pointer(List<JsonMappingException.Reference> refs) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference r : refs) {
+            pointer = r.getFieldName() != null ? pointer.appendProperty(r.getFieldName())
+                    : r.getIndex() >= 0 ? pointer.appendIndex(r.getIndex()) : pointer;
+        }
+        return pointer;
     }
 
     /** {@code jobs[0].id} for the references {@code jobs}, {@code 0}, {@code id}. */
@@ -346,16 +382,11 @@ public final class DataFiles {
     }
 
     /**
-     * Where the field at {@code path} is named in the file. Jackson reports an unknown field of a
-     * record at the end of its object, so the reader looks for the field itself.
+     * Where the field at {@code target} is named in the file, or {@code fallback} when it is not
+     * there. Jackson reports an unknown field of a record, and a record's complaint about a field,
+     * at the end of the object, so the reader looks for the field itself.
      */
-    private static JsonLocation fieldLocation(byte[] bytes, List<JsonMappingException.Reference> path,
-                                              JsonLocation fallback) {
-        JsonPointer target = JsonPointer.empty();
-        for (JsonMappingException.Reference r : path) {
-            target = r.getFieldName() != null ? target.appendProperty(r.getFieldName())
-                    : r.getIndex() >= 0 ? target.appendIndex(r.getIndex()) : target;
-        }
+    private static JsonLocation fieldLocation(byte[] bytes, JsonPointer target, JsonLocation fallback) {
         try (JsonParser p = MAPPER.createParser(bytes)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(target)) {

@@ -186,6 +186,32 @@ class DataFilesTest {
         assertNull(e.field());
     }
 
+    /** A record whose constructor checks what its types cannot. */
+    record Range(int low, int high) {
+        Range {
+            if (high < low) {
+                throw new IllegalArgumentException("high: expected at least low (" + low + "), found " + high);
+            }
+            if (low < 0) {
+                throw new IllegalArgumentException("a range starts at 0 or later");
+            }
+        }
+    }
+
+    @Test
+    void aConstructorsComplaintNamesAndPointsAtTheFieldItStartsWith() throws IOException {
+        Path file = dir.resolve("ranges.json");
+        Files.writeString(file, "[\n  {\"low\": 1, \"high\": 2},\n  {\"low\": 5,\n   \"high\": 3}\n]\n");
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> DataFiles.read(file, new TypeReference<List<Range>>() { }));
+        assertEquals("data file " + file + " at line 4, column 4, field '[1].high': expected at least low (5), found 3",
+                e.getMessage());
+        Files.writeString(file, "[\n  {\"low\": -1,\n   \"high\": 3}\n]\n");
+        e = assertThrows(DataFileException.class, () -> DataFiles.read(file, new TypeReference<List<Range>>() { }));
+        assertEquals("data file " + file + " at line 3, column 13, field '[0]': a range starts at 0 or later",
+                e.getMessage(), "a complaint that names no field points at the end of its object");
+    }
+
     @Test
     void aWrittenValueReadsBackEqual() {
         Path file = dir.resolve("nested/points.json");
