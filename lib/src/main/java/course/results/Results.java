@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  * reference) are the two the chapter uses.
  *
  * <p><b>What is read.</b> The file must be JMH's JSON array, read by {@link DataFiles} (one JSON
- * value, no field twice). For each entry, and every other field is ignored, so files from other
- * JMH versions load too:
+ * value, no field twice). Of each entry the course reads the fields below and ignores every
+ * other, so files from other JMH versions load too:
  * <ul>
  *   <li>{@code benchmark}, {@code mode}: text, not blank;</li>
  *   <li>{@code threads}: a whole number, at least 1; {@code forks}: a whole number, 0 or more;</li>
