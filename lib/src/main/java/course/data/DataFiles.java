@@ -65,8 +65,8 @@ import java.util.stream.Collectors;
  *       {@code true} or {@code false}; an enum takes one of its names, not its position;</li>
  *   <li>a list, set or map must be present and not null (a record declares a field it may omit
  *       with {@code @JsonSetter(nulls = Nulls.AS_EMPTY)}), and a list holds no null;</li>
- *   <li>a primitive must be present and not null; a missing or null text or object field
- *       reaches the record as null, for its constructor to check.</li>
+ *   <li>a primitive must be present and not null; any other field (text, a boxed number, an
+ *       object) that is missing or null reaches the record as null, for its constructor to check.</li>
  * </ul>
  *
  * <p><b>Errors.</b> Each problem raises a {@link DataFileException} whose message names the
