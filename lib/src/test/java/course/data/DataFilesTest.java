@@ -212,6 +212,20 @@ class DataFilesTest {
                 e.getMessage(), "a complaint that names no field points at the end of its object");
     }
 
+    record WelcomeJob(int id, double seconds) {
+    }
+
+    record WelcomeBatch(String description, String unit, List<WelcomeJob> jobs) {
+    }
+
+    /** Chapter 0 reads this file with these two records. */
+    @Test
+    void theWelcomeFileReadsAsChapterZeroReadsIt() {
+        WelcomeBatch batch = DataFiles.read(course.Course.data("welcome/five-jobs.json"), WelcomeBatch.class);
+        assertEquals(5, batch.jobs().size());
+        assertEquals(1.0, batch.jobs().getFirst().seconds());
+    }
+
     @Test
     void aWrittenValueReadsBackEqual() {
         Path file = dir.resolve("nested/points.json");

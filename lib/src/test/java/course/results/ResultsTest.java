@@ -48,6 +48,13 @@ class ResultsTest {
     }
 
     @Test
+    void theCommittedReferenceRunAndItsMachineRecordLoad() {
+        RunResults reference = Results.reference();
+        assertFalse(reference.results().isEmpty());
+        assertTrue(reference.machine().isPresent(), "the reference run ships its machine record");
+    }
+
+    @Test
     void namesKeepNestedBenchmarkClasses() throws IOException {
         RunResults run = Results.load(sample());
         BenchResult loop = run.get("PipelineBench.Baselines.plainLoop");
