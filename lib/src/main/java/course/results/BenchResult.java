@@ -1,7 +1,6 @@
 package course.results;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -10,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@code benchmark} is JMH's full name ({@code course.bench.PoolBench.forkJoinPool});
  * {@link #name()} drops the package ({@code PoolBench.forkJoinPool}). {@code error} is
- * {@code NaN} when JMH could not compute one (a single measurement iteration).
+ * {@code NaN} when JMH could not compute one (a single measurement iteration), and positive
+ * infinity when JMH wrote {@code "+INF"}; {@link #errorOrZero()} is 0 for both.
  *
  * <pre>{@code
  * BenchResult r = run.get("PoolBench.forkJoinPool", "task", "noop");
@@ -18,24 +18,68 @@ import java.util.stream.Collectors;
  * r.toString()                                          // PoolBench.forkJoinPool task=noop: 812 ± 40.1 ns/op
  * }</pre>
  *
- * @param benchmark JMH's full benchmark name
- * @param params    the benchmark's {@code @Param} values, by name (empty when none)
- * @param mode      JMH's mode ({@code avgt}, {@code thrpt}, ...)
- * @param threads   threads that ran the benchmark
- * @param forks     forked JVMs measured
- * @param score     the primary score
- * @param error     the score's error (99.9% half-width), or NaN
- * @param unit      the score's unit, for example {@code ns/op}
- * @param samples   measurement iterations over all forks
+ * @param benchmark JMH's full benchmark name, not blank
+ * @param params    the benchmark's {@code @Param} values, by name (empty when none; no null name or value)
+ * @param mode      JMH's mode ({@code avgt}, {@code thrpt}, ...), not blank
+ * @param threads   threads that ran the benchmark, at least 1
+ * @param forks     forked JVMs measured, 0 or more (0: JMH measured in its own JVM)
+ * @param score     the primary score: finite and not negative
+ * @param error     the score's error (99.9% half-width): not negative, or NaN (JMH could not
+ *                  compute one), or positive infinity (unbounded)
+ * @param unit      the score's unit, for example {@code ns/op}, not blank
+ * @param samples   measurement iterations over all forks, 0 or more
  */
 public record BenchResult(String benchmark, Map<String, String> params, String mode, int threads, int forks,
                           double score, double error, String unit, int samples) {
-    /** @throws NullPointerException when a name, the params, the mode or the unit is null */
+    /**
+     * @throws NullPointerException     when a name, the params (or one of their names or values), the
+     *                                  mode or the unit is null
+     * @throws IllegalArgumentException when a name, the mode or the unit is blank, or a number is
+     *                                  out of its range above; the message starts with the field's name
+     */
     public BenchResult {
-        Objects.requireNonNull(benchmark, "benchmark");
-        params = Map.copyOf(Objects.requireNonNull(params, "params"));
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(unit, "unit");
+        text("benchmark", benchmark, "JMH's benchmark name");
+        if (params == null) {
+            throw new NullPointerException("params: expected the parameters (an empty map for none), found null");
+        }
+        params.forEach((name, value) -> {
+            if (name == null) {
+                throw new NullPointerException("params: expected a parameter's name, found null");
+            }
+            if (value == null) {
+                throw new NullPointerException("params." + name + ": expected the parameter's value, found null");
+            }
+        });
+        params = Map.copyOf(params);
+        text("mode", mode, "JMH's mode");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: expected at least 1 thread, found " + threads);
+        }
+        count("forks", forks);
+        if (!Double.isFinite(score) || score < 0) {
+            throw new IllegalArgumentException("score: expected a finite number that is not negative, found " + score);
+        }
+        if (error < 0 || error == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("error: expected a number that is not negative, NaN or Infinity, found "
+                    + error);
+        }
+        text("unit", unit, "the score's unit");
+        count("samples", samples);
+    }
+
+    private static void text(String field, String value, String what) {
+        if (value == null) {
+            throw new NullPointerException(field + ": expected " + what + ", found null");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + ": expected " + what + ", found \"" + value + "\"");
+        }
+    }
+
+    private static void count(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": expected a count that is not negative, found " + value);
+        }
     }
 
     /** The name without its package: {@code Class.method} (a nested class keeps its outer name). */

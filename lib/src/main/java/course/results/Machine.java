@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * What a benchmark run was measured on, and how: the small record {@code make bench} writes next
@@ -46,18 +45,37 @@ public record Machine(String host, int cores, String jdk, String jdkVendor, Stri
                       long elapsedSeconds, String note) {
     /**
      * @throws NullPointerException     when a text field is null
-     * @throws IllegalArgumentException when cores is not positive or a count is negative
+     * @throws IllegalArgumentException when cores is not positive or a count is negative; the
+     *                                  message starts with the field's name
      */
     public Machine {
-        for (String field : new String[]{host, jdk, jdkVendor, vm, os, arch, cpuModel, profile, settings,
-                startedAt, note}) {
-            Objects.requireNonNull(field, "a machine record's text fields may not be null");
+        text("host", host);
+        text("jdk", jdk);
+        text("jdkVendor", jdkVendor);
+        text("vm", vm);
+        text("os", os);
+        text("arch", arch);
+        text("cpuModel", cpuModel);
+        text("profile", profile);
+        text("settings", settings);
+        text("startedAt", startedAt);
+        text("note", note);
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores: expected at least 1 core, found " + cores);
         }
-        if (cores <= 0) {
-            throw new IllegalArgumentException("cores must be positive, got " + cores);
+        if (memoryMiB < 0) {
+            throw new IllegalArgumentException("memoryMiB: expected a size that is not negative (0 when unknown), found "
+                    + memoryMiB);
         }
-        if (memoryMiB < 0 || elapsedSeconds < 0) {
-            throw new IllegalArgumentException("memory and elapsed time may not be negative");
+        if (elapsedSeconds < 0) {
+            throw new IllegalArgumentException("elapsedSeconds: expected a duration that is not negative, found "
+                    + elapsedSeconds);
+        }
+    }
+
+    private static void text(String field, String value) {
+        if (value == null) {
+            throw new NullPointerException(field + ": expected text, found null");
         }
     }
 

@@ -1,6 +1,18 @@
 package course.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import course.Course;
 import course.data.DataFileException;
 import course.data.DataFiles;
@@ -8,12 +20,12 @@ import course.data.DataFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,15 +39,34 @@ import java.util.stream.Stream;
  * {@link #reference()} and {@link #latestOrReference()} (the newest complete run, else the
  * reference) are the two the chapter uses.
  *
- * <p><b>What is read.</b> For each entry of JMH's array: {@code benchmark}, {@code mode},
- * {@code threads}, {@code forks}, {@code params} (optional), and from {@code primaryMetric} the
- * {@code score}, {@code scoreError} ({@code "NaN"} is allowed), {@code scoreUnit} and the number
- * of raw measurements. Every other field is ignored, so files from other JMH versions load too.
+ * <p><b>What is read.</b> The file must be JMH's JSON array, read by {@link DataFiles} (one JSON
+ * value, no field twice). Of each entry the course reads the fields below and ignores every
+ * other, so files from other JMH versions load too:
+ * <ul>
+ *   <li>{@code benchmark}, {@code mode}: text, not blank;</li>
+ *   <li>{@code threads}: a whole number, at least 1; {@code forks}: a whole number, 0 or more;</li>
+ *   <li>{@code params} (optional): an object of text values;</li>
+ *   <li>{@code primaryMetric.score}: a finite JSON number, not negative;</li>
+ *   <li>{@code primaryMetric.scoreError}: a JSON number that is not negative, or JMH's
+ *       {@code "NaN"} (no error could be computed) or {@code "+INF"} (unbounded);</li>
+ *   <li>{@code primaryMetric.scoreUnit}: text, not blank;</li>
+ *   <li>{@code primaryMetric.rawData} (optional): a list of lists, one a fork, whose elements are
+ *       counted as the samples.</li>
+ * </ul>
+ * JMH writes a double that JSON cannot hold as the text {@code "NaN"}, {@code "+INF"} or
+ * {@code "-INF"}; those three are understood wherever a number is read, and then judged like any
+ * other value: a score of {@code "NaN"} or {@code "+INF"} (a benchmark JMH could not measure) is
+ * an error, an error of {@code "NaN"} or {@code "+INF"} is not. A JSON number too large for a
+ * double ({@code 1e400}) is never JMH's and is an error.
  *
- * <p><b>Errors.</b> Every problem is a {@link ResultsException} whose message names the file
- * and, for a misshapen entry, the entry's index, its benchmark and the missing or wrong field.
+ * <p><b>Errors.</b> Every problem is a {@link ResultsException} whose message names the file,
+ * the line and column, the entry (its index and benchmark) and the field, with what was
+ * expected and what was found:
+ * <pre>{@code
+ * benchmark results run.json at line 57, column 13, entry 3 (course.bench.PoolBench.fixed), field 'primaryMetric.score': expected a finite number that is not negative, found -1.0
+ * }</pre>
  * A missing machine record is not an error ({@link RunResults#machine()} is empty); a malformed
- * one is.
+ * one is, named the same way ({@code machine record x.machine.json at line 3, ...}).
  *
  * <pre>{@code
  * RunResults run = Results.latestOrReference();
@@ -68,21 +99,140 @@ public final class Results {
      *                          or when its machine record exists but is malformed
      */
     public static RunResults load(Path file) {
-        JsonNode root;
+        List<JmhEntry> entries;
         try {
-            root = DataFiles.readTree(file);
+            entries = DataFiles.read(file, new TypeReference<List<JmhEntry>>() { });
         } catch (DataFileException e) {
-            throw new ResultsException(file, "cannot load benchmark results: " + e.getMessage(), e);
+            throw new ResultsException(file, describe(file, e), e);
         }
-        if (!root.isArray()) {
-            throw new ResultsException(file, "benchmark results " + file + " should be JMH's JSON output "
-                    + "(an array of results), but it holds " + root.getNodeType().toString().toLowerCase() + "", null);
+        return new RunResults(file, entries.stream().map(JmhEntry::result).toList(), machineFor(file));
+    }
+
+    /** Where the JSON path of a problem begins with an entry's index: {@code [3].primaryMetric.score}. */
+    private static final Pattern ENTRY = Pattern.compile("\\[(\\d+)]\\.?(.*)");
+
+    /** The reader's message, with the entry (index and benchmark) apart from the field inside it. */
+    private static String describe(Path file, DataFileException e) {
+        StringBuilder s = new StringBuilder("benchmark results ").append(file);
+        if (e.line() > 0) {
+            s.append(" at line ").append(e.line()).append(", column ").append(e.column());
         }
-        List<BenchResult> results = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            results.add(entry(file, i, root.get(i)));
+        String field = e.field();
+        Matcher entry = ENTRY.matcher(field == null ? "" : field);
+        if (entry.matches()) {
+            int index = Integer.parseInt(entry.group(1));
+            s.append(", entry ").append(index).append(benchmarkOf(file, index));
+            field = entry.group(2);
         }
-        return new RunResults(file, results, machineFor(file));
+        if (field != null && !field.isEmpty()) {
+            s.append(", field '").append(field).append('\'');
+        }
+        String problem = e.problem();
+        if (e.field() == null && problem.startsWith("expected a list (a JSON array)")) {
+            problem = problem.replaceFirst("\\(a JSON array\\)", "(a JSON array) of JMH results, as -rf json writes them");
+        }
+        return s.append(": ").append(problem).toString();
+    }
+
+    /**
+     * " (benchmark)" for entry {@code index}, when the file names it before any problem that stops
+     * a parser (the name comes early in every JMH entry); else "".
+     */
+    private static String benchmarkOf(Path file, int index) {
+        JsonPointer name = JsonPointer.empty().appendIndex(index).appendProperty("benchmark");
+        try (JsonParser p = DataFiles.mapper().createParser(Files.readAllBytes(file))) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(name)) {
+                    return p.nextToken() == JsonToken.VALUE_STRING ? " (" + p.getText() + ")" : "";
+                }
+            }
+        } catch (IOException e) {
+            // the file breaks before the name
+        }
+        return "";
+    }
+
+    /**
+     * One entry of JMH's JSON array, the fields the course reads; everything else is ignored.
+     * Missing text and objects are errors here (the reader's {@code Nulls.FAIL}), and the
+     * {@link BenchResult} it builds checks the values, in the JSON's own field names.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class JmhEntry {
+        /** BenchResult's field names, where JMH's JSON calls them differently. */
+        private static final Map<String, String> JSON_NAMES = Map.of("score", "primaryMetric.score",
+                "error", "primaryMetric.scoreError", "unit", "primaryMetric.scoreUnit", "samples", "primaryMetric.rawData");
+
+        private final BenchResult result;
+
+        @JsonCreator
+        JmhEntry(@JsonProperty("benchmark") @JsonSetter(nulls = Nulls.FAIL) String benchmark,
+                 @JsonProperty("mode") @JsonSetter(nulls = Nulls.FAIL) String mode,
+                 @JsonProperty("threads") int threads,
+                 @JsonProperty("forks") int forks,
+                 @JsonProperty("params") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, String> params,
+                 @JsonProperty("primaryMetric") @JsonSetter(nulls = Nulls.FAIL) JmhMetric metric) {
+            try {
+                result = new BenchResult(benchmark, params, mode, threads, forks, metric.score(), metric.scoreError(),
+                        metric.scoreUnit(), metric.rawData().stream().mapToInt(List::size).sum());
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                int colon = message.indexOf(':');
+                String field = colon < 0 ? "" : message.substring(0, colon);
+                throw new IllegalArgumentException(JSON_NAMES.getOrDefault(field, field) + message.substring(colon)
+                        + (field.equals("score") && !Double.isFinite(metric.score())
+                        ? " (JMH writes \"NaN\" or \"+INF\" for a benchmark it could not measure: run it again)" : ""),
+                        e);
+            }
+        }
+
+        BenchResult result() {
+            return result;
+        }
+    }
+
+    /** JMH's {@code primaryMetric}: the score, its error and unit, and the raw measurements. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JmhMetric(@JsonSetter(nulls = Nulls.FAIL) @JsonDeserialize(using = JmhNumber.class) Double score,
+                     @JsonSetter(nulls = Nulls.FAIL) @JsonDeserialize(using = JmhNumber.class) Double scoreError,
+                     @JsonSetter(nulls = Nulls.FAIL) String scoreUnit,
+                     @JsonSetter(nulls = Nulls.AS_EMPTY) List<List<JsonNode>> rawData) {
+    }
+
+    /** A double as JMH writes it: a finite JSON number, or the text "NaN", "+INF" or "-INF". */
+    static final class JmhNumber extends StdDeserializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        JmhNumber() {
+            super(Double.class);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken().isNumeric()) {
+                double value = p.getDoubleValue();
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } else if (p.currentToken() == JsonToken.VALUE_STRING) {
+                switch (p.getText()) {
+                    case "NaN" -> {
+                        return Double.NaN;
+                    }
+                    case "+INF" -> {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    case "-INF" -> {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    default -> {
+                        // not one of JMH's: fall through to the error
+                    }
+                }
+            }
+            return (Double) ctxt.reportInputMismatch(this,
+                    "expected a number as JMH writes it (a finite JSON number, or \"NaN\", \"+INF\" or \"-INF\")");
+        }
     }
 
     /**
@@ -98,7 +248,7 @@ public final class Results {
         try {
             return Optional.of(DataFiles.read(machine, Machine.class));
         } catch (DataFileException e) {
-            throw new ResultsException(machine, "malformed machine record: " + e.getMessage(), e);
+            throw new ResultsException(machine, e.describe("machine record"), e);
         }
     }
 
@@ -173,70 +323,5 @@ public final class Results {
         } catch (IOException e) {
             return java.nio.file.attribute.FileTime.fromMillis(0);
         }
-    }
-
-    private static BenchResult entry(Path file, int index, JsonNode node) {
-        if (!node.isObject()) {
-            throw new ResultsException(file, where(file, index, null) + "is not an object", null);
-        }
-        String benchmark = text(file, index, null, node, "benchmark");
-        JsonNode metric = node.get("primaryMetric");
-        if (metric == null || !metric.isObject()) {
-            throw new ResultsException(file, where(file, index, benchmark) + "has no 'primaryMetric' object", null);
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        JsonNode p = node.get("params");
-        if (p != null && !p.isNull()) {
-            if (!p.isObject()) {
-                throw new ResultsException(file, where(file, index, benchmark) + "has 'params' that is not an object", null);
-            }
-            p.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
-        }
-        JsonNode raw = metric.get("rawData");
-        int samples = 0;
-        if (raw != null && raw.isArray()) {
-            for (JsonNode fork : raw) {
-                samples += fork.size();
-            }
-        }
-        return new BenchResult(benchmark, params, text(file, index, benchmark, node, "mode"),
-                integer(file, index, benchmark, node, "threads"), integer(file, index, benchmark, node, "forks"),
-                number(file, index, benchmark, metric, "primaryMetric.score", "score", false),
-                number(file, index, benchmark, metric, "primaryMetric.scoreError", "scoreError", true),
-                text(file, index, benchmark, metric, "scoreUnit"), samples);
-    }
-
-    private static String where(Path file, int index, String benchmark) {
-        return "benchmark results " + file + ": entry " + index + (benchmark == null ? " " : " (" + benchmark + ") ");
-    }
-
-    private static String text(Path file, int index, String benchmark, JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new ResultsException(file, where(file, index, benchmark) + "has no text field '" + field + "'", null);
-        }
-        return v.asText();
-    }
-
-    private static int integer(Path file, int index, String benchmark, JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new ResultsException(file, where(file, index, benchmark) + "has no whole-number field '" + field + "'", null);
-        }
-        return v.asInt();
-    }
-
-    /** A number; JMH writes NaN and infinities as strings, allowed where {@code nanAllowed}. */
-    private static double number(Path file, int index, String benchmark, JsonNode node, String label, String field,
-                                 boolean nanAllowed) {
-        JsonNode v = node.get(field);
-        if (v != null && v.isNumber()) {
-            return v.asDouble();
-        }
-        if (nanAllowed && v != null && v.isTextual() && v.asText().equals("NaN")) {
-            return Double.NaN;
-        }
-        throw new ResultsException(file, where(file, index, benchmark) + "has no number '" + label + "'"
-                + (v == null ? "" : " (found " + v + ")"), null);
     }
 }
