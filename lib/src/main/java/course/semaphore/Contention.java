@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * it, often the one that just released it and is still running, so permits change hands
  * with far fewer context switches. The price of non-fairness is the worst case: a waiting
  * thread can be overtaken again and again, so its wait can grow long. {@link #measure}
- * reports the cost per acquire and the mean and longest waits.
+ * reports the cost per acquire and the mean and longest waits; {@link #median} the median of
+ * each over several runs.
  *
  * <p>Every thread runs for the whole duration, so they really compete (a fixed number of
  * acquires per thread would let the first thread finish before the last one starts). The
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * and all joined before {@code measure} returns.
  *
  * <pre>{@code
- * Contention.Result fair = Contention.measure(true, 1, 8, Duration.ofMillis(100), 50);
- * Contention.Result barging = Contention.measure(false, 1, 8, Duration.ofMillis(100), 50);
- * fair.nanosPerAcquire() / barging.nanosPerAcquire();    // often 10x or more
+ * Contention.Result fair = Contention.median(3, true, 1, 8, Duration.ofMillis(100), 2_000);
+ * Contention.Result barging = Contention.median(3, false, 1, 8, Duration.ofMillis(100), 2_000);
+ * fair.nanosPerAcquire() / barging.nanosPerAcquire();    // above 1: how far depends on the machine
+ * barging.maxWaitNanos() / (double) fair.maxWaitNanos(); // above 1: a barged thread waits longest
  * }</pre>
  */
 public final class Contention {
@@ -58,8 +60,10 @@ public final class Contention {
     }
 
     /**
-     * Runs {@link #measure} {@code runs} times and returns the run with the median cost per
-     * acquire, which tames the noise of a busy machine.
+     * Runs {@link #measure} {@code runs} times and returns, for each measure, its median over
+     * the runs: the cost per acquire, the mean wait and the longest wait each come from
+     * whichever run was the middle one for that measure. That tames the noise of a busy
+     * machine, where one run's longest wait can be one unlucky time slice.
      *
      * @throws IllegalArgumentException when {@code runs} is not positive, or as {@link #measure}
      * @throws InterruptedException     when interrupted
@@ -73,8 +77,33 @@ public final class Contention {
         for (int i = 0; i < runs; i++) {
             results.add(measure(fair, permits, threads, duration, workUnits));
         }
-        results.sort(java.util.Comparator.comparingDouble(Result::nanosPerAcquire));
-        return results.get(runs / 2);
+        return median(results);
+    }
+
+    /**
+     * The median of each measure over {@code runs}, all of one setting (the upper middle one for
+     * an even count).
+     *
+     * @throws IllegalArgumentException when the list is empty or mixes settings
+     */
+    static Result median(List<Result> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to take the median of");
+        }
+        Result first = runs.getFirst();
+        for (Result r : runs) {
+            if (r.fair() != first.fair() || r.threads() != first.threads()) {
+                throw new IllegalArgumentException("runs of different settings: " + first + " and " + r);
+            }
+        }
+        return new Result(first.fair(), first.threads(),
+                (long) middle(runs, r -> r.acquires()), middle(runs, Result::nanosPerAcquire),
+                middle(runs, Result::meanWaitNanos), (long) middle(runs, r -> r.maxWaitNanos()));
+    }
+
+    private static double middle(List<Result> runs, java.util.function.ToDoubleFunction<Result> measure) {
+        double[] values = runs.stream().mapToDouble(measure).sorted().toArray();
+        return values[values.length / 2];
     }
 
     /** Keeps the work loop from being optimised away. */

@@ -110,6 +110,14 @@ public final class InFlightProbe {
         }
     }
 
+    /**
+     * The {@link System#nanoTime()} at which the probe was made: the zero of its samples' times,
+     * so that curves of several probes can be put on one clock.
+     */
+    public long startNanos() {
+        return origin;
+    }
+
     /** The probe's name. */
     public String name() {
         return name;

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Model answers to chapter 2's exercises, kept out of the notebook so that a learner sees
- * them only when asked. Each passes its check in {@link Exercises}.
+ * Model answers to chapter 2's exercises: the code of the chapter's collapsed solution cells,
+ * kept here as well so that a test checks that each still passes its check in {@link Exercises}.
  */
 public final class Solutions {
     private Solutions() {

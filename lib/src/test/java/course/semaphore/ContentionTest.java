@@ -5,6 +5,7 @@ import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,11 +28,27 @@ class ContentionTest {
     }
 
     @Test
-    void theMedianRunIsOneOfTheRuns() throws InterruptedException {
+    void theMedianRunsTheSettingAndRejectsNoRuns() throws InterruptedException {
         Contention.Result r = Contention.median(3, false, 1, 2, SHORT, 10);
         assertEquals(2, r.threads());
         assertTrue(r.acquires() > 0);
         assertThrows(IllegalArgumentException.class, () -> Contention.median(0, false, 1, 2, SHORT, 10));
+    }
+
+    @Test
+    void theMedianTakesEachMeasureFromItsOwnMiddleRun() {
+        List<Contention.Result> runs = List.of(
+                new Contention.Result(true, 4, 300, 10, 7, 900),
+                new Contention.Result(true, 4, 100, 30, 8, 100),
+                new Contention.Result(true, 4, 200, 20, 9, 500));
+        assertEquals(new Contention.Result(true, 4, 200, 20, 8, 500), Contention.median(runs));
+    }
+
+    @Test
+    void theMedianRejectsRunsOfDifferentSettings() {
+        assertThrows(IllegalArgumentException.class, () -> Contention.median(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> Contention.median(List.of(
+                new Contention.Result(true, 4, 1, 1, 1, 1), new Contention.Result(false, 4, 1, 1, 1, 1))));
     }
 
     @Test

@@ -16,6 +16,17 @@ class InFlightProbeTest {
     }
 
     @Test
+    void itsStartIsTheNanoTimeItWasMadeAt() {
+        long before = System.nanoTime();
+        InFlightProbe probe = new InFlightProbe("p");
+        long after = System.nanoTime();
+        assertTrue(probe.startNanos() - before >= 0 && after - probe.startNanos() >= 0);
+        probe.enter();
+        assertTrue(probe.samples().getLast().millis() * 1e6 <= System.nanoTime() - probe.startNanos(),
+                "samples are counted from the start");
+    }
+
+    @Test
     void countsJobsInFlightAndTheirPeak() throws Exception {
         InFlightProbe probe = new InFlightProbe("p");
         probe.enter();

@@ -17,17 +17,17 @@ class ObservedCachedPoolTest {
 
     @Test
     void rejectsBadSettings() {
-        InFlightProbe busy = new InFlightProbe("busy");
-        assertThrows(IllegalArgumentException.class, () -> new ObservedCachedPool(" ", busy, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> new ObservedCachedPool("p", busy, Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new ObservedCachedPool(" "));
+        assertThrows(IllegalArgumentException.class, () -> new ObservedCachedPool("p", Duration.ofMillis(-1)));
     }
 
     @Test
-    void recordsBusyThreadsAndCountsThreadsCreated() throws InterruptedException {
-        InFlightProbe busy = new InFlightProbe("busy");
+    void countsTheThreadsItCreatesAndRecordsThemOverTime() throws InterruptedException {
         CountDownLatch bothRunning = new CountDownLatch(2);
         CountDownLatch finish = new CountDownLatch(1);
-        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-count", busy, SHORT)) {
+        ObservedCachedPool observed;
+        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-count")) {
+            observed = pool;
             for (int i = 0; i < 2; i++) {
                 pool.execute(() -> {
                     bothRunning.countDown();
@@ -39,17 +39,17 @@ class ObservedCachedPoolTest {
                 });
             }
             bothRunning.await();
-            assertEquals(2, busy.current());
             assertEquals(2, pool.threadsCreated());
+            assertEquals(2, pool.threads().current());
             finish.countDown();
         }
-        assertEquals(0, busy.current());
-        assertEquals(2, busy.peak());
+        assertEquals(2, observed.threads().peak(), "a created thread stays counted after close");
+        assertEquals(3, observed.threads().samples().size(), "the probe's start and one event per thread");
     }
 
     @Test
     void countsUncaughtExceptionsInsteadOfPrintingThem() throws InterruptedException {
-        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-uncaught", new InFlightProbe("busy"), Duration.ZERO)) {
+        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-uncaught")) {
             pool.execute(() -> {
                 throw new IllegalStateException("lost");
             });
@@ -60,7 +60,7 @@ class ObservedCachedPoolTest {
 
     @Test
     void rejectsTasksAfterShutdown() {
-        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-shut", new InFlightProbe("busy"), Duration.ZERO)) {
+        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-shut")) {
             pool.shutdown();
             assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> { }));
         }
@@ -68,7 +68,7 @@ class ObservedCachedPoolTest {
 
     @Test
     void closeJoinsEveryThreadItCreated() {
-        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-leak", new InFlightProbe("busy"), SHORT)) {
+        try (ObservedCachedPool pool = new ObservedCachedPool("ocp-leak", SHORT)) {
             for (int i = 0; i < 10; i++) {
                 pool.execute(Thread::yield);
             }
