@@ -2,6 +2,7 @@ package course.cqrs;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -111,6 +112,31 @@ final class Database implements AutoCloseable {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
+            }
+            return null;
+        });
+    }
+
+    /** Runs a query without parameters whose answer is one number, such as {@code SELECT COUNT(*) FROM t}. */
+    long queryLong(String sql) {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Runs one statement in auto-commit mode, outside any transaction of this pool: for a
+     * statement that commits on its own, such as {@code REFRESH MATERIALIZED VIEW}, which H2
+     * runs as a truncate and a refill (inside an explicit transaction, H2 2.4 can fail it with
+     * "transaction is closed" while other connections read).
+     */
+    void executeAutoCommit(String statement) {
+        read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
             }
             return null;
         });

@@ -55,6 +55,22 @@ class DatabaseTest {
     }
 
     @Test
+    void anAutoCommitStatementIsVisibleToEveryConnectionAtOnce() {
+        try (Database db = new Database("t", 2)) {
+            db.execute("CREATE TABLE x (id INT)");
+            db.executeAutoCommit("INSERT INTO x VALUES (1)");
+            int rows = db.read(c -> {
+                try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM x")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertEquals(1, rows);
+            assertThrows(DatabaseException.class, () -> db.executeAutoCommit("INSERT INTO nowhere VALUES (1)"));
+        }
+    }
+
+    @Test
     void aPoolNeedsAConnection() {
         assertThrows(IllegalArgumentException.class, () -> new Database("t", 0));
     }
