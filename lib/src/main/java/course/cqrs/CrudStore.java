@@ -244,8 +244,8 @@ public final class CrudStore implements ArticleService {
 
     /**
      * Adds an index on {@code (source_url, user_id)}, the cheapest fix for Q2: afterwards Q2 looks
-     * its URL up in the index and reads its users already in order, instead of scanning every
-     * article. Every later write maintains one more index. Calling it again does nothing.
+     * its URL up in the index and sorts only that URL's users, instead of scanning an index of
+     * every article. Every later write maintains one more index. Calling it again does nothing.
      */
     public void addSourceUrlIndex() {
         db.execute(SOURCE_URL_INDEX);
