@@ -42,7 +42,7 @@ final class Database implements AutoCloseable {
     private final int size;
     /** Idle connections. A connection is either here or borrowed by exactly one thread. */
     private final BlockingQueue<Connection> idle;
-    /** Every connection ever opened, for close. Guarded by {@code this}. */
+    /** Every connection ever opened, pooled or {@linkplain #openSession own}, for close. Guarded by {@code this}. */
     private final List<Connection> all = new ArrayList<>();
     private volatile boolean closed;
 
@@ -128,18 +128,23 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs one statement in auto-commit mode, outside any transaction of this pool: for a
-     * statement that commits on its own, such as {@code REFRESH MATERIALIZED VIEW}, which H2
-     * runs as a truncate and a refill (inside an explicit transaction, H2 2.4 can fail it with
-     * "transaction is closed" while other connections read).
+     * Opens one more connection to this database, outside the pool, for a caller that needs a
+     * session of its own: one that no other work borrows. {@link #close()} closes it with the rest.
+     *
+     * @throws IllegalStateException when the database is closed
+     * @throws DatabaseException     when H2 refuses the connection
      */
-    void executeAutoCommit(String statement) {
-        read(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(statement);
-            }
-            return null;
-        });
+    synchronized Connection openSession() {
+        if (closed) {
+            throw new IllegalStateException("database " + url + " is closed");
+        }
+        try {
+            Connection c = DriverManager.getConnection(url, "sa", "");
+            all.add(c);
+            return c;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot open another connection to " + url, e);
+        }
     }
 
     private Connection borrow() {

@@ -1,9 +1,13 @@
 package course.cqrs;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Q1 answered from an H2 materialized view: the database stores the query's answer, the newest
@@ -18,8 +22,10 @@ import java.util.Objects;
  *       to the view.</li>
  *   <li><b>Refresh time.</b> A refresh reruns the whole query, over every (hashtag, article) link,
  *       so it grows with the data; H2 has no incremental refresh.</li>
- *   <li><b>Readers during a refresh.</b> H2 2.4 refreshes by truncating the view and refilling it,
- *       so a read on another connection meanwhile can find the view empty.</li>
+ *   <li><b>Readers during a refresh.</b> H2 2.4 refreshes by emptying the view and refilling it:
+ *       a read on another connection in between would find the view empty. So this class holds
+ *       reads back while a refresh runs, as PostgreSQL's {@code REFRESH MATERIALIZED VIEW} does
+ *       without {@code CONCURRENTLY}: a read waits for at most one refresh.</li>
  *   <li><b>One shape.</b> The view keeps {@value #PER_TAG} articles per tag: a query for more is
  *       refused, and another query shape needs another view.</li>
  * </ul>
@@ -27,7 +33,8 @@ import java.util.Objects;
  * H2 2.4 cannot index a materialized view ({@code CREATE INDEX} on one fails), so a query reads
  * all of those rows; it stays small because the number of hashtags does not grow with the articles.
  *
- * <p>Thread-safe: queries run in parallel on the store's pooled connections, like the store's own.
+ * <p>Thread-safe: queries run in parallel on the store's pooled connections, like the store's own;
+ * a refresh waits for the queries in progress, and queries that arrive during a refresh wait for it.
  *
  * <pre>{@code
  * try (CrudStore crud = new CrudStore()) {
@@ -64,9 +71,22 @@ public final class NewestByHashtagView {
     private final Database db;
     /** Q1 on the view; its Q2 is the store's own and is not offered here. */
     private final Queries queries;
+    /**
+     * The session that created the view, and the only one that refreshes it; used only under the
+     * write lock. H2 keeps a view's query bound to the session that created it, so a refresh from
+     * another session runs that query in a session some other thread may be using at the same time,
+     * and fails ("Transaction is closed").
+     */
+    private final Connection owner;
+    /**
+     * Reads of the view share it; a refresh holds it alone, so that no read meets the view between
+     * H2's emptying and refilling. Fair, so that a stream of reads cannot starve a refresh.
+     */
+    private final ReentrantReadWriteLock refreshing = new ReentrantReadWriteLock(true);
 
-    private NewestByHashtagView(Database db) {
+    private NewestByHashtagView(Database db, Connection owner) {
         this.db = db;
+        this.owner = owner;
         this.queries = new Queries(db, Q1, CrudStore.Q2);
     }
 
@@ -77,8 +97,18 @@ public final class NewestByHashtagView {
      */
     public static NewestByHashtagView create(CrudStore store) {
         Database db = Objects.requireNonNull(store, "store").database();
-        db.executeAutoCommit(DEFINITION);
-        return new NewestByHashtagView(db);
+        Connection owner = db.openSession();
+        try {
+            run(db, owner, DEFINITION);
+        } catch (DatabaseException e) {
+            try {
+                owner.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return new NewestByHashtagView(db, owner);
     }
 
     /**
@@ -92,21 +122,45 @@ public final class NewestByHashtagView {
             throw new IllegalArgumentException("the view keeps the newest " + PER_TAG
                     + " articles per tag; ask the store itself for " + limitPerTag);
         }
-        return queries.articlesByHashtags(tags, limitPerTag);
+        refreshing.readLock().lock();
+        try {
+            return queries.articlesByHashtags(tags, limitPerTag);
+        } finally {
+            refreshing.readLock().unlock();
+        }
     }
 
     /**
      * Recomputes the view from the tables as they are now ({@code REFRESH MATERIALIZED VIEW}).
-     * Its cost grows with the number of (hashtag, article) links; readers meanwhile may find the
-     * view empty.
+     * Its cost grows with the number of (hashtag, article) links. It waits for the reads in
+     * progress, and reads that arrive meanwhile wait for it.
      */
     public void refresh() {
-        db.executeAutoCommit(REFRESH);
+        refreshing.writeLock().lock();
+        try {
+            run(db, owner, REFRESH);
+        } finally {
+            refreshing.writeLock().unlock();
+        }
     }
 
     /** How many rows the view stores: at most {@value #PER_TAG} per hashtag. */
     public long rows() {
-        return db.queryLong("SELECT COUNT(*) FROM newest_by_hashtag");
+        refreshing.readLock().lock();
+        try {
+            return db.queryLong("SELECT COUNT(*) FROM newest_by_hashtag");
+        } finally {
+            refreshing.readLock().unlock();
+        }
+    }
+
+    /** Runs one statement in auto-commit mode on {@code session}, which commits it on its own. */
+    private static void run(Database db, Connection session, String sql) {
+        try (Statement s = session.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new DatabaseException("statement failed on " + db.url() + ": " + e.getMessage(), e);
+        }
     }
 
     /** How H2 plans Q1 on the view ({@code EXPLAIN}): which table it reads, and whether it sorts. */

@@ -3,7 +3,10 @@ package course.cqrs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static course.cqrs.TestData.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +61,43 @@ class NewestByHashtagViewTest {
             assertTrue(view.rows() < links / 2, "the view should be much smaller than the " + links
                     + " (hashtag, article) links: " + view.rows());
             assertTrue(NewestByHashtagView.DEFINITION.contains("newness <= " + NewestByHashtagView.PER_TAG));
+        }
+    }
+
+    @Test
+    void readsDuringRefreshesNeverFindTheViewEmpty() throws InterruptedException {
+        Dataset data = Dataset.generate(17, 1_500);
+        try (CrudStore crud = loaded(data)) {
+            NewestByHashtagView view = NewestByHashtagView.create(crud);
+            String tag = data.tags().get(0);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger empty = new AtomicInteger();
+            AtomicInteger reads = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread reader = Thread.ofPlatform().name("view-test-reader").start(() -> {
+                try {
+                    while (!stop.get()) {
+                        if (view.articlesByHashtags(List.of(tag), 5).get(tag).isEmpty()) {
+                            empty.incrementAndGet();
+                        }
+                        reads.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            try {
+                for (int i = 0; i < 15; i++) {
+                    view.refresh();
+                }
+            } finally {
+                stop.set(true);
+                reader.join(TestData.PATIENCE.toMillis());
+            }
+            assertFalse(reader.isAlive(), "the reader did not stop");
+            assertEquals(null, failure.get(), "a read failed");
+            assertTrue(reads.get() > 0, "the reader never read");
+            assertEquals(0, empty.get(), empty + " of " + reads + " reads found the view empty");
         }
     }
 
