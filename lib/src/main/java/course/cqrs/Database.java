@@ -2,6 +2,7 @@ package course.cqrs;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class Database implements AutoCloseable {
     private final int size;
     /** Idle connections. A connection is either here or borrowed by exactly one thread. */
     private final BlockingQueue<Connection> idle;
-    /** Every connection ever opened, for close. Guarded by {@code this}. */
+    /** Every connection ever opened, pooled or {@linkplain #openSession own}, for close. Guarded by {@code this}. */
     private final List<Connection> all = new ArrayList<>();
     private volatile boolean closed;
 
@@ -114,6 +115,36 @@ final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Runs a query without parameters whose answer is one number, such as {@code SELECT COUNT(*) FROM t}. */
+    long queryLong(String sql) {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Opens one more connection to this database, outside the pool, for a caller that needs a
+     * session of its own: one that no other work borrows. {@link #close()} closes it with the rest.
+     *
+     * @throws IllegalStateException when the database is closed
+     * @throws DatabaseException     when H2 refuses the connection
+     */
+    synchronized Connection openSession() {
+        if (closed) {
+            throw new IllegalStateException("database " + url + " is closed");
+        }
+        try {
+            Connection c = DriverManager.getConnection(url, "sa", "");
+            all.add(c);
+            return c;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot open another connection to " + url, e);
+        }
     }
 
     private Connection borrow() {

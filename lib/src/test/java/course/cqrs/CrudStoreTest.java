@@ -20,6 +20,13 @@ class CrudStoreTest {
         return new CrudStore("crud-test", 2, now::incrementAndGet);
     }
 
+    /** chloe and ana save https://go.dev/blog, ben saves another URL. */
+    private static void saveTwoUsersOfOneUrl(CrudStore crud) {
+        crud.create(create("chloe", "https://go.dev/blog"));
+        crud.create(create("ana", "https://go.dev/blog"));
+        crud.create(create("ben", "https://other.org"));
+    }
+
     @Test
     void createIsIdempotentOnUserAndSourceUrl() {
         try (CrudStore crud = store()) {
@@ -100,9 +107,7 @@ class CrudStoreTest {
     @Test
     void q2ReturnsEveryUserOfAUrlInOrder() {
         try (CrudStore crud = store()) {
-            crud.create(create("chloe", "https://go.dev/blog"));
-            crud.create(create("ana", "https://go.dev/blog"));
-            crud.create(create("ben", "https://other.org"));
+            saveTwoUsersOfOneUrl(crud);
             assertEquals(List.of("ana", "chloe"), crud.usersBySourceUrl("https://go.dev/blog"));
             assertEquals(List.of(), crud.usersBySourceUrl("https://nobody.org"));
         }
@@ -143,6 +148,21 @@ class CrudStoreTest {
             assertEquals(List.of("Q1", "Q2"), List.copyOf(plans.keySet()));
             assertTrue(plans.get("Q2").contains("ARTICLES_USER_URL"), plans.get("Q2"));
             assertTrue(!plans.get("Q2").contains("SOURCE_URL = ?"), "Q2 should not be an index lookup: " + plans.get("Q2"));
+        }
+    }
+
+    @Test
+    void theSourceUrlIndexTurnsQ2IntoALookupWithTheSameAnswers() {
+        try (CrudStore crud = store()) {
+            saveTwoUsersOfOneUrl(crud);
+            crud.addSourceUrlIndex();
+            crud.addSourceUrlIndex();
+            String plan = crud.queryPlans().get("Q2");
+            assertTrue(plan.contains("ARTICLES_BY_SOURCE_URL: SOURCE_URL = ?"), plan);
+            assertEquals(List.of("ana", "chloe"), crud.usersBySourceUrl("https://go.dev/blog"));
+            crud.create(create("abe", "https://go.dev/blog"));
+            assertEquals(List.of("abe", "ana", "chloe"), crud.usersBySourceUrl("https://go.dev/blog"),
+                    "the index follows later writes");
         }
     }
 

@@ -2,6 +2,7 @@ package course.cqrs;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
     @Test
@@ -52,6 +54,21 @@ class DatabaseTest {
             assertEquals(0, rows);
             assertFalse(db.isClosed());
         }
+    }
+
+    @Test
+    void anOwnSessionSeesThePoolsDataAndIsClosedWithTheDatabase() throws Exception {
+        Connection own;
+        try (Database db = new Database("t", 1)) {
+            db.execute("CREATE TABLE x (id INT)", "INSERT INTO x VALUES (1)");
+            own = db.openSession();
+            try (ResultSet r = own.createStatement().executeQuery("SELECT COUNT(*) FROM x")) {
+                r.next();
+                assertEquals(1, r.getInt(1));
+            }
+            assertEquals(1, db.queryLong("SELECT COUNT(*) FROM x"));
+        }
+        assertTrue(own.isClosed(), "close left the own session open");
     }
 
     @Test
