@@ -172,7 +172,9 @@ public final class LineChart {
         if (yLog && min(false) <= 0) {
             throw new IllegalArgumentException("line chart '" + title + "' has a y value <= 0 on a log axis");
         }
-        ValueAxis x = xLog ? Axes.log(xLabel) : Axes.linear(xLabel, whole(true));
+        double[] xs = values(true).distinct().toArray();
+        ValueAxis x = !xLog ? Axes.linear(xLabel, whole(true))
+                : whole(true) && xs.length <= 12 ? Axes.logAt(xLabel, xs) : Axes.log(xLabel);
         ValueAxis y = yLog ? Axes.log(yLabel) : Axes.linear(yLabel, whole(false));
         if (!xLog) {
             ((org.jfree.chart.axis.NumberAxis) x).setAutoRangeIncludesZero(false);

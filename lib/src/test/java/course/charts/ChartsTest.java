@@ -59,6 +59,18 @@ class ChartsTest {
     }
 
     @Test
+    void countsOnALogAxisAreTickedAtTheCountsMeasured() {
+        JFreeChart chart = Charts.line("t", "threads", "time per acquire (ns)").logX()
+                .series("fair", new double[]{2, 4, 8, 16}, new double[]{3000, 17000, 18000, 13000}).chart();
+        BufferedImage image = Charts.render(chart);
+        var axis = (LogAxis) chart.getXYPlot().getDomainAxis();
+        var ticks = axis.refreshTicks(image.createGraphics(), new org.jfree.chart.axis.AxisState(),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 600, 300), org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        assertEquals(List.of(2.0, 4.0, 8.0, 16.0),
+                ticks.stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getValue()).toList());
+    }
+
+    @Test
     void logTickLabelsArePlainNumbers() {
         LogAxis axis = Charts.logAxis("ns per item");
         assertEquals("63.096", axis.getNumberFormatOverride().format(63.096));
