@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Charts of a pipeline run's {@link Metrics}, drawn with the course's chart layer
  * ({@link Charts}): queue depth over time (with the queue's capacity as a grey reference line),
- * heap in use over time, and per-stage busy time and item counts. Charts of values a chapter
+ * heap in use over time (both on linear axes, even when a depth spans decades), and per-stage busy time and item counts. Charts of values a chapter
  * computes itself (throughput against workers, heap of two runs) are drawn with {@link Charts}
  * directly.
  *
@@ -50,7 +50,8 @@ public final class PipelineCharts {
             throw new IllegalArgumentException("name at least one stage whose queue to draw");
         }
         double[] times = requireSamples(metrics);
-        LineChart chart = Charts.line(title, "time (ms)", "items waiting in the queue").steps().linesOnly();
+        LineChart chart = Charts.line(title, "time (ms)", "items waiting in the queue").steps().linesOnly()
+                .linearX().linearY();   // a run's time and a queue's depth read best on plain axes
         for (String stage : stages) {
             chart.series("after " + stage, times, metrics.depths(stage));
         }
@@ -65,7 +66,7 @@ public final class PipelineCharts {
     public static BufferedImage heap(String title, Metrics metrics) {
         Objects.requireNonNull(metrics, "metrics");
         double[] times = requireSamples(metrics);
-        return Charts.line(title, "time (ms)", "heap in use (MB)").linesOnly()
+        return Charts.line(title, "time (ms)", "heap in use (MB)").linesOnly().linearX()
                 .series("heap", times, metrics.heapMegabytes()).image();
     }
 
