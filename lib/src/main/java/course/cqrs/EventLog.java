@@ -179,8 +179,8 @@ public final class EventLog {
         try {
             List<LogEntry> part = parts.get(partition);
             if (offset < 0 || offset >= part.size()) {
-                throw new IndexOutOfBoundsException("partition " + partition + " has offsets 0 to "
-                        + (part.size() - 1) + ", not " + offset);
+                throw new IndexOutOfBoundsException("partition " + partition + " of topic " + topic
+                        + " has no entry at offset " + offset + ": " + holding(part.size()));
             }
             return part.get((int) offset);
         } finally {
@@ -612,7 +612,8 @@ public final class EventLog {
         List<LogEntry> part = parts.get(partition);
         if (from < 0 || from > part.size()) {
             throw new IllegalArgumentException("offset " + from + " is outside partition " + partition
-                    + " of topic " + topic + ", which has offsets 0 to " + (part.size() - 1));
+                    + " of topic " + topic + ": a read starts at 0 to " + part.size() + " (the end), and "
+                    + holding(part.size()));
         }
         int end = (int) Math.min(part.size(), from + max);
         return List.copyOf(part.subList((int) from, end));
@@ -620,7 +621,14 @@ public final class EventLog {
 
     private void checkPartition(int partition) {
         if (partition < 0 || partition >= partitions) {
-            throw new IllegalArgumentException("partition must be 0 to " + (partitions - 1) + ", got " + partition);
+            throw new IllegalArgumentException("partition must be 0 to " + (partitions - 1) + " (topic " + topic
+                    + " has " + partitions + "), got " + partition);
         }
+    }
+
+    /** How many entries a partition of this size holds, in words. */
+    private static String holding(int size) {
+        return size == 0 ? "the partition is empty" : size == 1 ? "the partition holds one entry, at offset 0"
+                : "the partition holds " + size + " entries, at offsets 0 to " + (size - 1);
     }
 }

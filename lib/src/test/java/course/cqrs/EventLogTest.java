@@ -327,9 +327,59 @@ class EventLogTest {
         assertEquals(14, log.size());
     }
 
-    @Test
-    void badConstructorArgumentsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new EventLog("articles", 0));
-        assertThrows(IllegalArgumentException.class, () -> new EventLog(" ", 1));
+    /** A bad call on a log of 2 partitions holding one entry in partition {@code partitionFor(1)}. */
+    interface Call {
+        void on(EventLog log) throws Exception;
+    }
+
+    private static Arguments call(String name, Call call, Class<? extends Exception> type, String message) {
+        return Arguments.of(name, call, type, message);
+    }
+
+    /** Bad arguments and the exact error each gives. */
+    static Stream<Arguments> badCalls() {
+        int full = new EventLog("articles", 2).partitionFor(1);
+        int empty = 1 - full;
+        return Stream.of(
+                call("no topic", log -> new EventLog(null, 1), NullPointerException.class, "topic"),
+                call("a blank topic", log -> new EventLog(" ", 1), IllegalArgumentException.class, "topic name is blank"),
+                call("no partitions", log -> new EventLog("articles", 0), IllegalArgumentException.class,
+                        "partitions must be 1 to 1024, got 0"),
+                call("too many partitions", log -> new EventLog("articles", 1025), IllegalArgumentException.class,
+                        "partitions must be 1 to 1024, got 1025"),
+                call("no event", log -> log.append(null), NullPointerException.class, "event"),
+                call("a partition past the last", log -> log.read(2, 0, 10), IllegalArgumentException.class,
+                        "partition must be 0 to 1 (topic articles has 2), got 2"),
+                call("a negative partition", log -> log.endOffset(-1), IllegalArgumentException.class,
+                        "partition must be 0 to 1 (topic articles has 2), got -1"),
+                call("a negative offset", log -> log.read(full, -1, 10), IllegalArgumentException.class,
+                        "offset -1 is outside partition " + full + " of topic articles: a read starts at 0 to 1 (the end),"
+                        + " and the partition holds one entry, at offset 0"),
+                call("an offset past the end", log -> log.read(empty, 1, 10), IllegalArgumentException.class,
+                        "offset 1 is outside partition " + empty + " of topic articles: a read starts at 0 to 0 (the end),"
+                        + " and the partition is empty"),
+                call("no room to read into", log -> log.read(full, 0, 0), IllegalArgumentException.class,
+                        "max must be positive, got 0"),
+                call("a poll with no timeout", log -> log.poll(full, 0, 1, null), NullPointerException.class, "timeout"),
+                call("a poll from a negative offset", log -> log.poll(full, -5, 1, SHORT), IllegalArgumentException.class,
+                        "offset -5 is outside partition " + full + " of topic articles: a read starts at 0 to 1 (the end),"
+                        + " and the partition holds one entry, at offset 0"),
+                call("an entry that is not there", log -> log.entry(full, 1), IndexOutOfBoundsException.class,
+                        "partition " + full + " of topic articles has no entry at offset 1: the partition holds one entry, at offset 0"),
+                call("an entry in an empty partition", log -> log.entry(empty, 0), IndexOutOfBoundsException.class,
+                        "partition " + empty + " of topic articles has no entry at offset 0: the partition is empty"),
+                call("a negative entry offset", log -> log.entry(full, -1), IndexOutOfBoundsException.class,
+                        "partition " + full + " of topic articles has no entry at offset -1: the partition holds one entry, at offset 0"),
+                call("no file to write", log -> log.writeTo(null), NullPointerException.class, "file"),
+                call("no file to read", log -> EventLog.readFrom(null), NullPointerException.class, "file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCalls")
+    void aBadArgumentIsRejectedSayingWhatWasExpected(String name, Call call, Class<? extends Exception> type, String message) {
+        EventLog log = new EventLog("articles", 2);
+        log.append(event(1, 1));
+        Exception e = assertThrows(type, () -> call.on(log), name);
+        assertEquals(message, e.getMessage(), name);
     }
 }
