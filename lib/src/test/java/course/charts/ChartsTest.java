@@ -85,7 +85,7 @@ class ChartsTest {
     }
 
     @Test
-    void referenceLinesAreGreyAndDashedAndDrawnUnderTheData() {
+    void referencesAreGreyAndDashedAndAMeasuredLineOnTheIdealLeavesItInView() {
         JFreeChart chart = Charts.line("t", "workers", "speed-up (×)")
                 .reference("ideal", WORKERS, WORKERS)
                 .hline("cores", 2)
@@ -94,13 +94,18 @@ class ChartsTest {
         XYPlot plot = chart.getXYPlot();
         assertEquals(2, plot.getDatasetCount());
         XYItemRenderer ref = plot.getRenderer(1);
-        assertEquals(ChartStyle.REFERENCE, ref.getSeriesPaint(0));
+        assertEquals(ChartStyle.REFERENCE_BAND, ref.getSeriesPaint(0));
+        Color band = (Color) ref.getSeriesPaint(0);
+        assertTrue(band.getRed() == band.getGreen() && band.getGreen() == band.getBlue(), "a reference is grey");
         assertNotNull(((java.awt.BasicStroke) ref.getSeriesStroke(0)).getDashArray(), "reference is dashed");
         XYItemRenderer data = plot.getRenderer(0);
         assertNotEquals(ChartStyle.REFERENCE, data.getSeriesPaint(0));
         assertNull(((java.awt.BasicStroke) data.getSeriesStroke(0)).getDashArray(), "data is solid");
         assertEquals(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE, plot.getDatasetRenderingOrder(),
-                "dataset 0 (measured) is drawn last, over the reference");
+                "the measured series (dataset 0) is drawn last, over the reference");
+        assertTrue(((java.awt.BasicStroke) ref.getSeriesStroke(0)).getLineWidth()
+                > ((java.awt.BasicStroke) data.getSeriesStroke(0)).getLineWidth(),
+                "the reference is wider than the measured line, so it shows at its edges");
         ValueMarker cores = (ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
         assertEquals(ChartStyle.REFERENCE, cores.getPaint());
         assertEquals("cores", cores.getLabel());
