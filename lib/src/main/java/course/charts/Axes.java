@@ -73,7 +73,7 @@ public final class Axes {
             return List.of();
         }
         double decades = Math.log10(upper / lower);
-        double[] steps = decades > 4 ? new double[]{1} : decades > 2.2 ? new double[]{1, 3}
+        double[] steps = decades > 3.5 ? new double[]{1}
                 : decades > 0.9 ? new double[]{1, 2, 5} : new double[]{1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9};
         int stride = decades > 8 ? 2 : 1;
         List<Double> ticks = new ArrayList<>();

@@ -53,7 +53,8 @@ class ChartsTest {
                 .chart().getXYPlot();
         assertTrue(plot.getDomainAxis() instanceof LogAxis, "x spans 3.6 decades");
         assertTrue(plot.getRangeAxis() instanceof NumberAxis, "y spans one decade");
-        assertEquals(List.of(1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0), Axes.logTicks(1, 4096));
+        assertEquals(List.of(1.0, 10.0, 100.0, 1000.0), Axes.logTicks(1, 4096));
+        assertEquals(List.of(0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0), Axes.logTicks(0.02, 40));
         assertEquals(List.of(0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0), Axes.logTicks(0.4, 60));
         assertEquals(List.of(100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0), Axes.logTicks(50, 2_000_000));
     }
