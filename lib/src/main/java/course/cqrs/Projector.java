@@ -1,6 +1,6 @@
 package course.cqrs;
 
-import course.pool.Context;
+import course.concurrent.Context;
 import course.pool.Job;
 import course.pool.WorkerPool;
 

@@ -1,6 +1,6 @@
 package course.pipeline;
 
-import course.pool.Handoff;
+import course.concurrent.internal.Handoff;
 
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package course.pipeline;
 
-import course.pool.Context;
-import course.pool.ThreadKind;
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
 
 import java.time.Duration;
 import java.util.ArrayList;

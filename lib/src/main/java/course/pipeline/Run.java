@@ -1,13 +1,13 @@
 package course.pipeline;
 
+import course.concurrent.Context;
+import course.concurrent.internal.Threads;
 import course.pipeline.Channel.Chunk;
 import course.pipeline.Pipeline.Check;
 import course.pipeline.Pipeline.Kind;
 import course.pipeline.Pipeline.Settings;
 import course.pipeline.Pipeline.Spec;
 import course.pipeline.Pipeline.Step;
-import course.pool.Context;
-import course.pool.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;

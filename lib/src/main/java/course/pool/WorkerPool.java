@@ -1,5 +1,8 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,10 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.internal.Handoff;
+import course.concurrent.internal.Threads;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package course.semaphore;
 
-import course.pool.Handoff;
-import course.pool.Threads;
+import course.concurrent.internal.Handoff;
+import course.concurrent.internal.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;

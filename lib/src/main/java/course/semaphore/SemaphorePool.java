@@ -1,10 +1,10 @@
 package course.semaphore;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
 import course.pool.AbstractPool;
-import course.pool.Context;
 import course.pool.Job;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.Timeline;
 import course.pool.WorkerPool;
 

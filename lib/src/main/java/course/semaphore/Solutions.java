@@ -1,6 +1,6 @@
 package course.semaphore;
 
-import course.pool.Threads;
+import course.concurrent.internal.Threads;
 
 import java.time.Duration;
 import java.util.Objects;

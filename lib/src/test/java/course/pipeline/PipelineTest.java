@@ -1,11 +1,11 @@
 package course.pipeline;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
 import course.testing.Delays;
 import course.testing.NoThreadsLeft;
-import course.pool.CancelledException;
-import course.pool.Context;
-import course.pool.DeadlineExceededException;
-import course.pool.ThreadKind;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,10 @@
 package course.pool;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.ContextException;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
 import course.testing.Delays;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package course.semaphore;
 
-import course.pool.CancelledException;
-import course.pool.Context;
-import course.pool.DeadlineExceededException;
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
 import course.pool.Job;
 import course.pool.Jobs;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.WorkerPool;
 import course.testing.Delays;
 import course.testing.TestThreads;

@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * A {@link Context}'s deadline passed (its own, or a parent's) before it was cancelled.

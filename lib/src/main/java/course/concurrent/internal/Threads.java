@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent.internal;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent.internal;
 
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;

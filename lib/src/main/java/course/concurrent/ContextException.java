@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * Why a {@link Context} is done: it was cancelled, or its deadline passed.

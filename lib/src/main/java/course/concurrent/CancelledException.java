@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * A {@link Context} was cancelled, by its own {@link Context#cancel()} or by a parent's.

@@ -1,4 +1,6 @@
-package course.pool;
+package course.concurrent;
+
+import course.concurrent.internal.Threads;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent.internal;
 
 import course.testing.Delays;
 import course.testing.TestThreads;

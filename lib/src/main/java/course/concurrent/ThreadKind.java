@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * Which kind of thread runs a pool's workers.
