@@ -1,6 +1,6 @@
 package course.concurrent;
 
-import course.concurrent.internal.Threads;
+import course.concurrent.internal.Durations;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -201,7 +201,7 @@ public final class Context {
      */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long end = Threads.deadlineAfter(timeout);
+        long end = Durations.deadlineAfter(timeout);
         while (!isDone()) {
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -342,12 +342,12 @@ public final class Context {
     }
 
     /**
-     * {@code d} in nanoseconds, saturated ({@link Threads#nanos}) and then kept within a quarter
+     * {@code d} in nanoseconds, saturated ({@link Durations#nanos}) and then kept within a quarter
      * of the {@code long} range either way, so that deadlines (now plus this) can be compared
      * with each other by difference without wrapping round. A quarter is still 73 years.
      */
     private static long clampedNanos(Duration d) {
-        return Math.clamp(Threads.nanos(d), -Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
+        return Math.clamp(Durations.nanos(d), -Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
     }
 
     private static ScheduledThreadPoolExecutor newTimer() {

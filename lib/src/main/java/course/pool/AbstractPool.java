@@ -2,13 +2,14 @@ package course.pool;
 
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.ThreadRegistry;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -48,7 +49,7 @@ import java.util.stream.Stream;
  */
 public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** How long {@link #close()} waits for the pool's threads to end before it gives up and throws. */
-    public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    public static final Duration CLOSE_GRACE = Join.CLOSE_GRACE;
     /** How long {@link #close()} lets busy workers finish on their own before it interrupts them. */
     public static final Duration CLOSE_NUDGE = Duration.ofMillis(100);
 
@@ -62,14 +63,14 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
 
     /**
      * A pool of {@code workers} workers of the given kind, named by {@code name} (asked once the
-     * arguments are checked), whose threads are counted in {@code liveThreads}.
+     * arguments are checked), whose threads are registered in {@code threads} until they end.
      *
      * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
      * @throws IllegalArgumentException when {@code workers} is zero or negative
      * @throws NullPointerException     when {@code kind} is null
      */
-    protected AbstractPool(String what, int workers, ThreadKind kind, Supplier<String> name, AtomicInteger liveThreads) {
-        this(what, workers, workers, kind, name, liveThreads);
+    protected AbstractPool(String what, int workers, ThreadKind kind, Supplier<String> name, ThreadRegistry threads) {
+        this(what, workers, workers, kind, name, threads);
     }
 
     /**
@@ -81,7 +82,7 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws NullPointerException     when {@code kind} is null
      */
     protected AbstractPool(String what, int workers, int buffer, ThreadKind kind, Supplier<String> name,
-                           AtomicInteger liveThreads) {
+                           ThreadRegistry threads) {
         if (workers <= 0) {
             throw new IllegalArgumentException(what + " needs at least one worker, got " + workers);
         }
@@ -92,7 +93,7 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
         this.buffer = buffer;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.name = name.get();
-        this.mechanics = new Workers<>(this.name, workers, buffer, kind, liveThreads);
+        this.mechanics = new Workers<>(this.name, workers, buffer, kind, threads);
     }
 
     /**

@@ -2,6 +2,7 @@ package course.pool;
 
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
+import course.concurrent.internal.ThreadRegistry;
 
 import java.util.Collection;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
     /** Threads started by any pool that have not yet finished their task. */
-    private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
 
     /** Replaced once, by run(), so that time zero is the start of the run. */
     private volatile Timeline timeline;
@@ -119,7 +120,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public WorkerPool(int workers, ThreadKind kind, int buffer) {
-        super("a worker pool", workers, buffer, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
+        super("a worker pool", workers, buffer, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), THREADS);
         this.timeline = new Timeline(workers);
     }
 
@@ -138,7 +139,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
 
     /** How many threads started by any pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return LIVE_THREADS.get();
+        return THREADS.live();
     }
 
     /**

@@ -3,7 +3,10 @@ package course.pool;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.internal.Handoff;
-import course.concurrent.internal.Threads;
+import course.concurrent.internal.Durations;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.ThreadRegistry;
+import course.concurrent.internal.Uninterruptibly;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +21,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -55,8 +57,8 @@ final class Workers<A, R> {
     private final int workers;
     private final ThreadKind kind;
     private final String name;
-    /** The owning pool class's count of its threads still running. */
-    private final AtomicInteger liveThreads;
+    /** The owning pool class's registry of its threads still running, for leak checks. */
+    private final ThreadRegistry registry;
     /**
      * Capacity buffer (the worker count unless given). Producers: the generator (then
      * {@link #END_OF_JOBS}), {@link #wake()}, and workers passing an end marker or a wake-up on.
@@ -88,16 +90,16 @@ final class Workers<A, R> {
 
     /**
      * The mechanics for a pool of {@code workers} workers of the given kind, with queues of
-     * {@code buffer} elements, whose threads are named after {@code name} and counted in
-     * {@code liveThreads}. The counts are checked by {@link AbstractPool}, in the pool's words.
+     * {@code buffer} elements, whose threads are named after {@code name} and registered in
+     * {@code registry}. The counts are checked by {@link AbstractPool}, in the pool's words.
      *
      * @throws NullPointerException when an argument is null
      */
-    public Workers(String name, int workers, int buffer, ThreadKind kind, AtomicInteger liveThreads) {
+    public Workers(String name, int workers, int buffer, ThreadKind kind, ThreadRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.workers = workers;
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.liveThreads = Objects.requireNonNull(liveThreads, "liveThreads");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.jobs = new ArrayBlockingQueue<>(buffer);
         this.results = new ArrayBlockingQueue<>(buffer);
     }
@@ -172,24 +174,11 @@ final class Workers<A, R> {
     }
 
     /**
-     * Starts a thread of the pool named {@code threadName}, counted among the live threads and
-     * joined by {@link #close}.
+     * Starts a thread of the pool named {@code threadName}, registered among the live threads
+     * until its task ends, and joined by {@link #close}.
      */
     public Thread startThread(String threadName, Runnable task) {
-        liveThreads.incrementAndGet();
-        Thread thread;
-        try {
-            thread = kind.start(threadName, () -> {
-                try {
-                    task.run();
-                } finally {
-                    liveThreads.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            liveThreads.decrementAndGet();
-            throw e;
-        }
+        Thread thread = registry.start(registry.unstarted(kind.builder().name(threadName), task));
         synchronized (lock) {
             threads.add(thread);
         }
@@ -221,7 +210,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(Handoff.poll(results, Threads.nanos(timeout), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(results, Durations.nanos(timeout), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -286,27 +275,23 @@ final class Workers<A, R> {
             ifNeverStarted.run();
         }
         long begin = System.nanoTime();
-        long graceNanos = Math.max(0, Threads.nanos(grace));
+        long graceNanos = Math.max(0, Durations.nanos(grace));
         long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), graceNanos);
         long deadline = begin + graceNanos;
-        boolean interrupted = false;
         boolean nudged = false;
-        try {
+        try (Uninterruptibly.Scope scope = Uninterruptibly.scope()) {   // restores an interrupt on return
+            // Read the stream to its end, discarding, so that no worker stays blocked on a full one.
             while (!endSeen) {
                 long now = System.nanoTime();
                 if (!nudged && now - nudgeAt >= 0) {
                     interruptWorkers();
                     nudged = true;
                 }
-                long left = (nudged ? deadline : nudgeAt) - now;
-                if (nudged && left <= 0) {
+                long until = nudged ? deadline : nudgeAt;
+                if (nudged && until - now <= 0) {
                     throw stuck(grace);
                 }
-                try {
-                    poll(Duration.ofNanos(Math.max(1, left)));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                scope.call(() -> poll(Duration.ofNanos(Math.max(1, until - System.nanoTime()))));
             }
             // A thread may start another (a coordinator its workers): join until no new one appears.
             for (int joined = 0; ; ) {
@@ -317,14 +302,10 @@ final class Workers<A, R> {
                 if (all.isEmpty()) {
                     break;
                 }
-                if (!Threads.joinAll(all, deadline)) {   // restores the interrupt, if any, on return
+                if (!Join.all(all, deadline)) {
                     throw stuck(grace);
                 }
                 joined += all.size();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }
@@ -339,30 +320,18 @@ final class Workers<A, R> {
 
     /** The error close() throws when a thread outlives its grace, naming every such thread. */
     private IllegalStateException stuck(Duration grace) {
-        List<String> alive;
+        List<Thread> all;
         synchronized (lock) {
-            alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+            all = List.copyOf(threads);
         }
-        return new IllegalStateException(name + " did not close: " + alive.size() + " of its threads "
-                + alive + " still running " + TimeUnit.MILLISECONDS.convert(grace) + " ms after close() cancelled the run and "
-                + "interrupted its workers. A job that ignores both its context and interrupts keeps its "
-                + "worker until it returns; the thread is a daemon and ends when the job does.");
+        return Join.gaveUp(name, all, grace, "close() cancelled the run and interrupted its workers",
+                "A job that ignores both its context and interrupts keeps its worker until it returns; "
+                        + "the thread is a daemon and ends when the job does.");
     }
 
     /** Puts {@code item} on {@code queue}, waiting through interrupts; an interrupt is restored on return. */
     private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                Handoff.put(queue, item);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.run(() -> Handoff.put(queue, item));
     }
 
     // ---- mechanics ---------------------------------------------------------------------
@@ -434,14 +403,14 @@ final class Workers<A, R> {
         }
     }
 
+    /**
+     * Takes the next job, waiting through interrupts: only the pool may stop a worker, through the
+     * context. An interrupt that came while it waited is cleared, not passed to the job.
+     */
     private Job<A, R> takeJob() {
-        while (true) {
-            try {
-                return Handoff.take(jobs);
-            } catch (InterruptedException e) {
-                // only the pool may stop a worker, through the context; keep waiting
-            }
-        }
+        Job<A, R> job = Uninterruptibly.call(() -> Handoff.take(jobs));
+        Thread.interrupted();
+        return job;
     }
 
     /**

@@ -1,7 +1,9 @@
 package course.semaphore;
 
 import course.concurrent.internal.Handoff;
-import course.concurrent.internal.Threads;
+import course.concurrent.internal.Durations;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.Uninterruptibly;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ public final class BoundedExecutor implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(maxWait, "maxWait");
         rejectIfShutdown();
-        if (!permits.tryAcquire(Threads.nanos(maxWait), TimeUnit.NANOSECONDS)) {
+        if (!permits.tryAcquire(Durations.nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw new RejectedExecutionException("executor '" + name + "': no permit freed up within "
                     + maxWait + " (all " + bound + " in use); task rejected");
         }
@@ -253,7 +255,7 @@ public final class BoundedExecutor implements AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = Threads.deadlineAfter(timeout);
+        long deadline = Durations.deadlineAfter(timeout);
         List<Thread> toJoin;
         lock.lockInterruptibly();
         try {
@@ -269,11 +271,8 @@ public final class BoundedExecutor implements AutoCloseable {
             lock.unlock();
         }
         // No task runs now and none can start; each thread is at most finishing its exit.
-        for (Thread thread : toJoin) {
-            long left = Math.max(1, deadline - System.nanoTime());
-            if (!thread.join(Duration.ofNanos(left))) {
-                return false;
-            }
+        if (!Join.interruptibly(toJoin, deadline)) {
+            return false;
         }
         lock.lock();
         try {
@@ -291,22 +290,11 @@ public final class BoundedExecutor implements AutoCloseable {
     @Override
     public void close() {
         shutdown();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (awaitTermination(Duration.ofDays(1))) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                if (!interrupted) {
-                    shutdownNow();
-                    interrupted = true;
-                }
+        Uninterruptibly.run(() -> {
+            while (!awaitTermination(Duration.ofDays(1))) {
+                // keep waiting, as ExecutorService.close() does
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        }, this::shutdownNow);   // an interrupt cancels the running tasks; the wait goes on
     }
 
     /** The most tasks that may run at once. */

@@ -2,6 +2,8 @@ package course.semaphore;
 
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
+import course.concurrent.internal.ThreadRegistry;
+import course.concurrent.internal.Uninterruptibly;
 import course.pool.AbstractPool;
 import course.pool.Job;
 import course.pool.Result;
@@ -70,7 +72,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
     /** Threads started by any semaphore pool that have not yet finished their task. */
-    private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
 
     private final Timeline timeline;
 
@@ -95,7 +97,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public SemaphorePool(int workers, ThreadKind kind) {
-        super("a semaphore pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
+        super("a semaphore pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), THREADS);
         this.slots = new TokenSemaphore(workers);
         this.timeline = new Timeline(workers);
     }
@@ -115,7 +117,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
 
     /** How many threads started by any semaphore pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return LIVE_THREADS.get();
+        return THREADS.live();
     }
 
     /**
@@ -156,7 +158,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      */
     private void coordinate(Context ctx) {
         for (int i = 0; i < workers(); i++) {
-            uninterruptibly(slots::acquire);
+            Uninterruptibly.run(slots::acquire);
             try {
                 startWorker(i, ctx, timeline, slots::release);
             } catch (RuntimeException | Error e) {
@@ -165,7 +167,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
                 break;
             }
         }
-        uninterruptibly(slots::awaitAll);
+        Uninterruptibly.run(slots::awaitAll);
         finish();
     }
 
@@ -174,26 +176,5 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
     protected void finish() {
         closeResults();
         slots.close();
-    }
-
-    /** A wait on the semaphore that may be interrupted. */
-    private interface SlotWait {
-        void run() throws InterruptedException;
-    }
-
-    /** Runs {@code wait} to the end through interrupts, then restores any interrupt that arrived. */
-    private static void uninterruptibly(SlotWait wait) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                wait.run();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -27,4 +27,12 @@ class ThreadKindTest {
         assertTrue(t.isVirtual());
         assertTrue(ThreadKind.VIRTUAL.builder("v-").unstarted(() -> { }).isVirtual());
     }
+
+    @Test
+    void anUnnamedBuilderMakesThreadsOfItsKind() {
+        Thread platform = ThreadKind.PLATFORM.builder().unstarted(() -> { });
+        assertTrue(platform.isDaemon());
+        assertFalse(platform.isVirtual());
+        assertTrue(ThreadKind.VIRTUAL.builder().unstarted(() -> { }).isVirtual());
+    }
 }

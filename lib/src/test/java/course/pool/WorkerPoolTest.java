@@ -175,12 +175,12 @@ class WorkerPoolTest {
     void noPlatformThreadOutlivesThePool() throws InterruptedException {
         WorkerPool<Integer, Integer> pool = new WorkerPool<>(4, ThreadKind.PLATFORM);
         String prefix = pool.name() + "-";
-        assertEquals(0, liveThreadsNamed(prefix));
+        assertEquals(0, TestThreads.alive(prefix));
         pool.generateFrom(Jobs.sleeping(40, LONG)); // the generator blocks on the full queue
         pool.run(Context.background());            // the workers sleep
-        assertEquals(5, liveThreadsNamed(prefix), "4 workers and a generator");
+        assertEquals(5, TestThreads.alive(prefix), "4 workers and a generator");
         pool.close();
-        assertEquals(0, liveThreadsNamed(prefix));
+        assertEquals(0, TestThreads.alive(prefix));
         assertEquals(0, WorkerPool.liveThreads());
     }
 
@@ -596,12 +596,6 @@ class WorkerPoolTest {
             }
         }
         assertEquals(0, WorkerPool.liveThreads());
-    }
-
-    private static long liveThreadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
-                .count();
     }
 
     @Test

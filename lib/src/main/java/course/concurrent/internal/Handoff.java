@@ -122,7 +122,7 @@ public final class Handoff {
         if (queue.offer(item)) {
             return true;   // the usual case reads no clock
         }
-        long deadline = System.nanoTime() + Math.max(0, unit.toNanos(timeout)); // saturates; negative is zero
+        long deadline = Durations.deadlineAfter(timeout, unit);
         return retryYielding(() -> queue.offer(item), deadline)
                 || queue.offer(item, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
@@ -141,7 +141,7 @@ public final class Handoff {
         if (item != null) {
             return item;   // the usual case reads no clock
         }
-        long deadline = System.nanoTime() + Math.max(0, unit.toNanos(timeout)); // saturates; negative is zero
+        long deadline = Durations.deadlineAfter(timeout, unit);
         Holder<T> got = new Holder<>();
         if (retryYielding(() -> (got.value = queue.poll()) != null, deadline)) {
             return got.value;

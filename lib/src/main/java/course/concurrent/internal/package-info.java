@@ -10,10 +10,17 @@
  *
  * <p>One class per mechanism, so that every pool, pipeline and executor does it the same way:
  * <ul>
- *   <li>{@link course.concurrent.internal.Threads}: joining threads through interrupts, and
- *       saturating timeouts.</li>
- *   <li>{@link course.concurrent.internal.Handoff}: the blocking queue operations the pools and
- *       channels wait in.</li>
+ *   <li>{@link course.concurrent.internal.Handoff}: the blocking queue operations the pools,
+ *       the pipeline's channels and the bounded executor wait in.</li>
+ *   <li>{@link course.concurrent.internal.Join}: joining threads, and the one bounded close
+ *       (a grace, a nudge, an error naming the threads left).</li>
+ *   <li>{@link course.concurrent.internal.Uninterruptibly}: waits that run to the end through
+ *       interrupts and restore the interrupt flag.</li>
+ *   <li>{@link course.concurrent.internal.ThreadRegistry}: the threads of a family that have
+ *       not finished their task, for leak checks ({@code WorkerPool.liveThreads()},
+ *       {@code Pipeline.liveThreads()}).</li>
+ *   <li>{@link course.concurrent.internal.Durations}: timeouts that saturate instead of
+ *       overflowing.</li>
  * </ul>
  */
 package course.concurrent.internal;
