@@ -8,6 +8,9 @@
  *       {@link course.concurrent.DeadlineExceededException}.</li>
  *   <li>{@link course.concurrent.ThreadKind}: platform or virtual threads, the one switch every
  *       pool and pipeline of the course takes.</li>
+ *   <li>{@link course.concurrent.WaitPolicy}: how a thread of the course waits for a full or
+ *       empty queue, or for a semaphore's permit: park at once, or yield the core a few times
+ *       first (the default). Every pool, pipeline and bounded executor takes it as an option.</li>
  * </ul>
  *
  * <p><b>The boundary.</b> This package depends on no chapter package; every chapter package

@@ -133,7 +133,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         this.channels = new Channel[n];
         this.counters = new Counters[n];
         for (int i = 0; i < n; i++) {
-            channels[i] = new Channel(specs.get(i).capacity(), this::stopped);
+            channels[i] = new Channel(specs.get(i).capacity(), settings.waitPolicy(), this::stopped);
             counters[i] = new Counters();
         }
         this.samplePeriod = settings.sampleEvery().toNanos();
@@ -154,7 +154,8 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
                     ? new OrderedGate(new Emitter(channels[i], spec.batch(), counters[i]), 2 * spec.workers())
                     : null;
             for (int w = 1; w <= spec.workers(); w++) {
-                threads.add(THREADS.unstarted(builder.name(threadName(spec.name(), w)), () -> runStage(index, remaining, gate)));
+                threads.add(THREADS.unstarted(builder.name(threadName(spec.name(), w)),
+                        () -> runStage(index, remaining, gate)));
             }
         }
         this.stageThreads = List.copyOf(threads);

@@ -2,6 +2,7 @@ package course.pool;
 
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 import course.concurrent.internal.Handoff;
 import course.concurrent.internal.Durations;
 import course.concurrent.internal.Join;
@@ -56,6 +57,8 @@ final class Workers<A, R> {
 
     private final int workers;
     private final ThreadKind kind;
+    /** How every wait on {@link #jobs} and {@link #results} waits, the readers' included. */
+    private final WaitPolicy waitPolicy;
     private final String name;
     /** The owning pool class's registry of its threads still running, for leak checks. */
     private final ThreadRegistry registry;
@@ -90,15 +93,18 @@ final class Workers<A, R> {
 
     /**
      * The mechanics for a pool of {@code workers} workers of the given kind, with queues of
-     * {@code buffer} elements, whose threads are named after {@code name} and registered in
-     * {@code registry}. The counts are checked by {@link AbstractPool}, in the pool's words.
+     * {@code buffer} elements that every thread waits on as {@code waitPolicy} says, whose threads
+     * are named after {@code name} and registered in {@code registry}. The counts are checked by
+     * {@link AbstractPool}, in the pool's words.
      *
      * @throws NullPointerException when an argument is null
      */
-    public Workers(String name, int workers, int buffer, ThreadKind kind, ThreadRegistry registry) {
+    public Workers(String name, int workers, int buffer, ThreadKind kind, WaitPolicy waitPolicy,
+                   ThreadRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.workers = workers;
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.jobs = new ArrayBlockingQueue<>(buffer);
         this.results = new ArrayBlockingQueue<>(buffer);
@@ -199,7 +205,7 @@ final class Workers<A, R> {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public Optional<Result<R>> take() throws InterruptedException {
-        return received(Handoff.take(results));
+        return received(Handoff.take(waitPolicy, results));
     }
 
     /**
@@ -210,7 +216,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(Handoff.poll(results, Durations.nanos(timeout), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(waitPolicy, results, Durations.nanos(timeout), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -330,8 +336,8 @@ final class Workers<A, R> {
     }
 
     /** Puts {@code item} on {@code queue}, waiting through interrupts; an interrupt is restored on return. */
-    private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
-        Uninterruptibly.run(() -> Handoff.put(queue, item));
+    private <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
+        Uninterruptibly.run(() -> Handoff.put(waitPolicy, queue, item));
     }
 
     // ---- mechanics ---------------------------------------------------------------------
@@ -343,9 +349,9 @@ final class Workers<A, R> {
                 if (stopping()) {
                     return;
                 }
-                Handoff.put(jobs, job);
+                Handoff.put(waitPolicy, jobs, job);
             }
-            Handoff.put(jobs, endOfJobs());
+            Handoff.put(waitPolicy, jobs, endOfJobs());
         } catch (InterruptedException e) {
             // the run was cancelled or the pool closed: nobody will take more jobs
         }
@@ -408,7 +414,7 @@ final class Workers<A, R> {
      * context. An interrupt that came while it waited is cleared, not passed to the job.
      */
     private Job<A, R> takeJob() {
-        Job<A, R> job = Uninterruptibly.call(() -> Handoff.take(jobs));
+        Job<A, R> job = Uninterruptibly.call(() -> Handoff.take(waitPolicy, jobs));
         Thread.interrupted();
         return job;
     }

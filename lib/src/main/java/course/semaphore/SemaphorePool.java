@@ -2,6 +2,7 @@ package course.semaphore;
 
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 import course.concurrent.internal.ThreadRegistry;
 import course.concurrent.internal.Uninterruptibly;
 import course.pool.AbstractPool;
@@ -97,7 +98,20 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public SemaphorePool(int workers, ThreadKind kind) {
-        super("a semaphore pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), THREADS);
+        this(workers, kind, WaitPolicy.DEFAULT);
+    }
+
+    /**
+     * A pool of {@code workers} workers of the given kind whose threads and readers wait on its
+     * queues as {@code waitPolicy} says, as chapter 1's pool does: {@link WaitPolicy#PARK} blocks at
+     * once, {@link WaitPolicy#SPIN_THEN_PARK} (the default) yields the core a few times first.
+     *
+     * @throws IllegalArgumentException when {@code workers} is zero or negative
+     * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
+     */
+    public SemaphorePool(int workers, ThreadKind kind, WaitPolicy waitPolicy) {
+        super("a semaphore pool", workers, workers, kind, waitPolicy, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(),
+                THREADS);
         this.slots = new TokenSemaphore(workers);
         this.timeline = new Timeline(workers);
     }

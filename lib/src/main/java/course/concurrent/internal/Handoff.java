@@ -1,23 +1,27 @@
 package course.concurrent.internal;
 
+import course.concurrent.WaitPolicy;
+
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Blocking queue operations that give up the core a few times before they park.
+ * Blocking queue operations that wait as a {@link WaitPolicy} says: the one place where the
+ * course's pools, pipeline channels and bounded executor wait for one another.
  *
  * <p>A bounded queue between two threads is full or empty most of the time when the work on
  * either side is small: the producer waits for room, the consumer for an element. A plain
  * {@code put} or {@code take} then parks the thread, and the other side must wake it through
- * the operating system, which costs several microseconds per hand-off (far more than the work).
- * On a platform thread, these methods first try the non-blocking {@code offer} or {@code poll},
- * and between tries call {@link Thread#yield()} up to {@link #YIELDS} times: the other side
- * usually runs meanwhile and makes room or delivers, so the thread never parks. Only then do
- * they fall back to the blocking call. On two cores this cut the worker pool's cost per no-op
- * job by an order of magnitude (see chapter 6); a wait that is long anyway (a slow job) loses a
- * few microseconds of yields. A virtual thread skips the yields and blocks at once.
- * {@link #retryYielding} offers the same wait to any non-blocking try (a semaphore's, say).
+ * the operating system, which costs several microseconds per hand-off (often more than the work).
+ * These methods first try the non-blocking {@code offer} or {@code poll}. Under
+ * {@link WaitPolicy#PARK} they then fall back to the blocking call at once, as the queue's own
+ * methods do. Under {@link WaitPolicy#SPIN_THEN_PARK}, on a platform thread, they first try
+ * again between calls to {@link Thread#yield()}, up to {@link WaitPolicy#yields()} times: the
+ * other side usually runs meanwhile and makes room or delivers, so the thread never parks; a
+ * wait that is long anyway (a slow job) loses a few microseconds of yields. A virtual thread
+ * skips the yields and blocks at once. {@link #retry} offers the same wait to any non-blocking
+ * try (a semaphore's, say).
  *
  * <p>Timeouts saturate: {@code Long.MAX_VALUE} of any unit waits as long as it takes, and a
  * negative one counts as zero.
@@ -27,17 +31,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * BlockingQueue<Job<A, R>> jobs = new ArrayBlockingQueue<>(workers);
- * Handoff.put(jobs, job);                 // generator side
- * Job<A, R> next = Handoff.take(jobs);    // worker side
+ * Handoff.put(WaitPolicy.DEFAULT, jobs, job);                 // generator side
+ * Job<A, R> next = Handoff.take(WaitPolicy.DEFAULT, jobs);    // worker side
  * }</pre>
  */
 public final class Handoff {
-    /**
-     * How many times a waiting operation yields before it blocks. Enough to cover a hand-off
-     * between busy threads on a small machine; a few tens of microseconds in all when nobody comes.
-     */
-    public static final int YIELDS = 100;
-
     /** A non-blocking try: true when it succeeded. */
     @FunctionalInterface
     public interface Attempt {
@@ -49,20 +47,19 @@ public final class Handoff {
     }
 
     /**
-     * After a failed try, yields the core and tries again, up to {@link #YIELDS} times (none on
-     * a virtual thread) and while {@link System#nanoTime()} is before {@code deadline}. Returns
-     * whether a try succeeded; if not, the caller blocks in its own way.
-     *
-     * <p>A virtual thread skips the yields: one that yields hands its carrier to the scheduler
-     * and back, and with every thread of a pool yielding the carriers churn. Measured here, the
-     * virtual-thread pool was fastest when its threads parked at once (parking one only
-     * unmounts it).
+     * After a failed try, tries again as {@code policy} says: under
+     * {@link WaitPolicy#SPIN_THEN_PARK}, yields the core and tries again, up to
+     * {@link WaitPolicy#yields()} times (none on a virtual thread) and while
+     * {@link System#nanoTime()} is before {@code deadline}; under {@link WaitPolicy#PARK}, not at
+     * all. Returns whether a try succeeded; if not, the caller blocks in its own way.
      *
      * @throws InterruptedException when the thread is interrupted between tries
+     * @throws NullPointerException when an argument is null
      */
-    public static boolean retryYielding(Attempt attempt, long deadline) throws InterruptedException {
-        for (int i = 0, n = Thread.currentThread().isVirtual() ? 0 : YIELDS;
-             i < n && deadline - System.nanoTime() > 0; i++) {
+    public static boolean retry(WaitPolicy policy, Attempt attempt, long deadline) throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(attempt, "attempt");
+        for (int i = 0, n = yieldsHere(policy); i < n && deadline - System.nanoTime() > 0; i++) {
             Thread.yield();
             checkInterrupt();
             if (attempt.tryOnce()) {
@@ -72,39 +69,41 @@ public final class Handoff {
         return false;
     }
 
-    /** {@link #retryYielding(Attempt, long)} with no deadline but the yields' own. */
-    public static boolean retryYielding(Attempt attempt) throws InterruptedException {
-        return retryYielding(attempt, System.nanoTime() + Long.MAX_VALUE);
+    /** {@link #retry(WaitPolicy, Attempt, long)} with no deadline but the yields' own. */
+    public static boolean retry(WaitPolicy policy, Attempt attempt) throws InterruptedException {
+        return retry(policy, attempt, System.nanoTime() + Long.MAX_VALUE);
     }
 
     /**
-     * Puts {@code item} on {@code queue}, waiting for room.
+     * Puts {@code item} on {@code queue}, waiting for room as {@code policy} says.
      *
      * @throws InterruptedException when the thread is interrupted before or while waiting
      * @throws NullPointerException when an argument is null
      */
-    public static <T> void put(BlockingQueue<T> queue, T item) throws InterruptedException {
+    public static <T> void put(WaitPolicy policy, BlockingQueue<T> queue, T item) throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(item, "item");
         checkInterrupt();
-        if (!queue.offer(item) && !retryYielding(() -> queue.offer(item))) {
+        if (!queue.offer(item) && !retry(policy, () -> queue.offer(item))) {
             queue.put(item);
         }
     }
 
     /**
-     * Takes the head of {@code queue}, waiting for one.
+     * Takes the head of {@code queue}, waiting for one as {@code policy} says.
      *
      * @throws InterruptedException when the thread is interrupted before or while waiting
-     * @throws NullPointerException when {@code queue} is null
+     * @throws NullPointerException when an argument is null
      */
-    public static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
+    public static <T> T take(WaitPolicy policy, BlockingQueue<T> queue) throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
         checkInterrupt();
         T item = queue.poll();
         if (item != null) {
             return item;
         }
         Holder<T> got = new Holder<>();
-        return retryYielding(() -> (got.value = queue.poll()) != null) ? got.value : queue.take();
+        return retry(policy, () -> (got.value = queue.poll()) != null) ? got.value : queue.take();
     }
 
     /**
@@ -115,15 +114,16 @@ public final class Handoff {
      * @throws InterruptedException when the thread is interrupted before or while waiting
      * @throws NullPointerException when an argument is null
      */
-    public static <T> boolean offer(BlockingQueue<T> queue, T item, long timeout, TimeUnit unit)
+    public static <T> boolean offer(WaitPolicy policy, BlockingQueue<T> queue, T item, long timeout, TimeUnit unit)
             throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(item, "item");
         checkInterrupt();
         if (queue.offer(item)) {
             return true;   // the usual case reads no clock
         }
         long deadline = Durations.deadlineAfter(timeout, unit);
-        return retryYielding(() -> queue.offer(item), deadline)
+        return retry(policy, () -> queue.offer(item), deadline)
                 || queue.offer(item, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
@@ -135,7 +135,9 @@ public final class Handoff {
      * @throws InterruptedException when the thread is interrupted before or while waiting
      * @throws NullPointerException when an argument is null
      */
-    public static <T> T poll(BlockingQueue<T> queue, long timeout, TimeUnit unit) throws InterruptedException {
+    public static <T> T poll(WaitPolicy policy, BlockingQueue<T> queue, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
         checkInterrupt();
         T item = queue.poll();
         if (item != null) {
@@ -143,10 +145,15 @@ public final class Handoff {
         }
         long deadline = Durations.deadlineAfter(timeout, unit);
         Holder<T> got = new Holder<>();
-        if (retryYielding(() -> (got.value = queue.poll()) != null, deadline)) {
+        if (retry(policy, () -> (got.value = queue.poll()) != null, deadline)) {
             return got.value;
         }
         return queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** How many tries {@code policy} allows on this thread: none on a virtual thread. */
+    private static int yieldsHere(WaitPolicy policy) {
+        return Thread.currentThread().isVirtual() ? 0 : policy.yields();
     }
 
     /** What a successful retry took, handed out of the attempt. */
