@@ -10,6 +10,15 @@ public final class CancelledException extends ContextException {
     public static final String MESSAGE = "context canceled";
 
     CancelledException() {
-        super(MESSAGE);
+        super(MESSAGE, null);
+    }
+
+    private CancelledException(CancelledException cause) {
+        super(MESSAGE, cause);
+    }
+
+    @Override
+    CancelledException thrownAgain() {
+        return new CancelledException(this);
     }
 }

@@ -9,6 +9,15 @@ public final class DeadlineExceededException extends ContextException {
     public static final String MESSAGE = "context deadline exceeded";
 
     DeadlineExceededException() {
-        super(MESSAGE);
+        super(MESSAGE, null);
+    }
+
+    private DeadlineExceededException(DeadlineExceededException cause) {
+        super(MESSAGE, cause);
+    }
+
+    @Override
+    DeadlineExceededException thrownAgain() {
+        return new DeadlineExceededException(this);
     }
 }
