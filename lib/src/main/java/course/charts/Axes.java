@@ -34,6 +34,14 @@ public final class Axes {
         return new PlainLogAxis(label);
     }
 
+    /**
+     * A logarithmic axis ticked at exactly the given values: for counts on a log scale (threads
+     * 2, 4, 8, 16), whose ticks should be the counts that were measured, not 2, 5, 10.
+     */
+    static LogAxis logAt(String label, double[] values) {
+        return new PlainLogAxis(label, java.util.Arrays.stream(values).distinct().sorted().boxed().toList());
+    }
+
     /** A linear axis; its ticks are whole numbers when {@code counts} is true. */
     public static NumberAxis linear(String label, boolean counts) {
         NumberAxis axis = new NumberAxis(label);
@@ -99,9 +107,16 @@ public final class Axes {
     /** A log axis whose ticks fall at 1-2-5 steps, labelled 0.5, 1, 2, 5, 10, 1,000 rather than powers. */
     private static final class PlainLogAxis extends LogAxis {
         private final DecimalFormat format = plainFormat();
+        /** The values to tick at, or null for 1-2-5 steps. */
+        private final List<Double> fixed;
 
         PlainLogAxis(String label) {
+            this(label, null);
+        }
+
+        PlainLogAxis(String label, List<Double> fixed) {
             super(label);
+            this.fixed = fixed;
             setNumberFormatOverride(format);
             setMinorTickMarksVisible(false);
         }
@@ -113,7 +128,8 @@ public final class Axes {
                     : edge == RectangleEdge.BOTTOM ? TextAnchor.TOP_CENTER
                     : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
             List<NumberTick> ticks = new ArrayList<>();
-            for (double v : logTicks(getLowerBound(), getUpperBound())) {
+            List<Double> values = fixed != null ? fixed : logTicks(getLowerBound(), getUpperBound());
+            for (double v : values) {
                 ticks.add(new NumberTick(TickType.MAJOR, v, format.format(v), anchor, anchor, 0.0));
             }
             return ticks;

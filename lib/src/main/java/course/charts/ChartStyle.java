@@ -19,6 +19,14 @@ public final class ChartStyle {
     /** The dashed stroke of every reference line. */
     public static final BasicStroke REFERENCE_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[]{7f, 5f}, 0f);
+    /** The colour of a reference curve: a lighter grey, since it is drawn as a wide band. */
+    public static final Color REFERENCE_BAND = new Color(0xBE, 0xBE, 0xBE);
+    /**
+     * The stroke of a reference curve (an ideal): wider than any data line and dashed, so that a
+     * measured line lying on it leaves the band's dashed edges in view.
+     */
+    public static final BasicStroke REFERENCE_BAND_STROKE = new BasicStroke(6f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_ROUND, 10f, new float[]{10f, 6f}, 0f);
     /** The colour of failed items and error bars' opposite: a red kept out of the palette's first places. */
     public static final Color FAILURE = new Color(0xD6, 0x27, 0x28);
     /** The colour of error bars. */

@@ -25,7 +25,9 @@ import java.util.stream.DoubleStream;
 
 /**
  * A line chart under construction: measured series (with optional error bars), reference lines
- * in grey (an ideal curve, a limit, a floor), and axes chosen from the data. Start one with
+ * in grey (an ideal curve, a limit, a floor), and axes chosen from the data. A reference curve is
+ * drawn as a wide, light, dashed band under the measured series, so a measured line that lies on
+ * its ideal still shows the ideal at its edges. Start one with
  * {@link Charts#line}; finish it with {@link #image()}. Not thread-safe; build it in one cell.
  *
  * <p>The axes follow the course's rules unless told otherwise: an axis whose values span more
@@ -98,7 +100,7 @@ public final class LineChart {
         return this;
     }
 
-    /** Adds a reference curve (an ideal, a model), drawn grey and dashed under the measured series. */
+    /** Adds a reference curve (an ideal, a model), drawn as a wide, light, dashed grey band under the measured series. */
     public LineChart reference(String name, double[] xs, double[] ys) {
         references.add(line(name, xs, ys, null));
         return this;
@@ -172,7 +174,9 @@ public final class LineChart {
         if (yLog && min(false) <= 0) {
             throw new IllegalArgumentException("line chart '" + title + "' has a y value <= 0 on a log axis");
         }
-        ValueAxis x = xLog ? Axes.log(xLabel) : Axes.linear(xLabel, whole(true));
+        double[] xs = values(true).distinct().toArray();
+        ValueAxis x = !xLog ? Axes.linear(xLabel, whole(true))
+                : whole(true) && xs.length <= 12 ? Axes.logAt(xLabel, xs) : Axes.log(xLabel);
         ValueAxis y = yLog ? Axes.log(yLabel) : Axes.linear(yLabel, whole(false));
         if (!xLog) {
             ((org.jfree.chart.axis.NumberAxis) x).setAutoRangeIncludesZero(false);
@@ -221,8 +225,8 @@ public final class LineChart {
                 s.add(l.xs()[p], l.ys()[p]);
             }
             refs.addSeries(s);
-            refRenderer.setSeriesPaint(i, ChartStyle.REFERENCE);
-            refRenderer.setSeriesStroke(i, ChartStyle.REFERENCE_STROKE);
+            refRenderer.setSeriesPaint(i, ChartStyle.REFERENCE_BAND);
+            refRenderer.setSeriesStroke(i, ChartStyle.REFERENCE_BAND_STROKE);
         }
 
         XYPlot plot = new XYPlot();
@@ -238,7 +242,10 @@ public final class LineChart {
                 index++;
             }
         }
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);   // references first, measured on top
+        // References first, then the measured series over them: a reference curve is a wide, light,
+        // dashed band, so a measured line that lies on it leaves its edges showing, and neither hides
+        // the other.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);     // the first (widest) series at the bottom
         for (Mark m : marks) {
             ValueMarker marker = Charts.referenceMarker(m.label(), m.value());

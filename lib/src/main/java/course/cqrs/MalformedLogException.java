@@ -3,18 +3,30 @@ package course.cqrs;
 import java.nio.file.Path;
 
 /**
- * A log file could not be replayed. The message names the file and the line (counting from 1)
- * that is wrong, and says what is wrong with it.
+ * A log file could not be replayed. The message names the file, the line (counting from 1) and,
+ * where the parser knows it, the column (counting from 1 within the line) that is wrong, and says
+ * what is wrong with it: which field, and what was expected. For example
+ * <pre>
+ * malformed log file logs/a.jsonl at line 3, column 8: field 'key': expected a whole number, got the string "seven"
+ * cannot read log file logs/b.jsonl: the file does not exist
+ * </pre>
  */
 public final class MalformedLogException extends RuntimeException {
     private final Path file;
     private final int line;
+    private final int column;
 
-    MalformedLogException(Path file, int line, String problem, Throwable cause) {
-        super(line > 0 ? "malformed log file " + file + " at line " + line + ": " + problem
+    /**
+     * @param line   the line at fault, from 1; 0 when the file itself could not be read
+     * @param column the column at fault within the line, from 1; 0 when not known
+     */
+    MalformedLogException(Path file, int line, int column, String problem, Throwable cause) {
+        super(line > 0 ? "malformed log file " + file + " at line " + line
+                + (column > 0 ? ", column " + column : "") + ": " + problem
                 : "cannot read log file " + file + ": " + problem, cause);
         this.file = file;
         this.line = line;
+        this.column = column;
     }
 
     /** The file being replayed. */
@@ -25,5 +37,10 @@ public final class MalformedLogException extends RuntimeException {
     /** The line at fault, counting from 1; 0 when the file itself could not be read. */
     public int line() {
         return line;
+    }
+
+    /** The column at fault within the line, counting from 1; 0 when it is not known. */
+    public int column() {
+        return column;
     }
 }

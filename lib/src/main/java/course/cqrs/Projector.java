@@ -42,8 +42,25 @@ import java.util.function.Consumer;
  * <p><b>Lag.</b> {@link #lag()} counts the entries appended but not yet applied, and the age of
  * the oldest of them. {@link #awaitCaughtUp(Duration)} waits, bounded, for the lag to reach zero.
  *
- * <p><b>Rebuild.</b> {@link #rebuild()} stops the consumers, drops the read model
- * ({@link ReadStore#reset()}) and starts again from offset 0: the log is the golden source.
+ * <p><b>Rebuild.</b> {@link #rebuild()} replays the whole log, from offset 0, into a new read model
+ * built beside the one queries read: the log is the golden source. It stops the consumers, has the
+ * store start an empty model ({@code ReadStore.beginRebuild}), notes the log's end offsets, and
+ * starts the consumers again, now filling the new model. When every partition of the new model has
+ * reached the offsets noted, the consumer that gets there last switches it in
+ * ({@code ReadStore.finishRebuild}), the old model is dropped, and the consumers go on as usual.
+ * What a reader sees meanwhile:
+ * <ul>
+ *   <li>until the switch, the old model, consistent but stale: it stays as it was when the rebuild
+ *       began, so events appended since then are missing from it;</li>
+ *   <li>after the switch, the new model, which holds at least every event that was in the log when
+ *       the rebuild began, and catches up with the rest like any projection;</li>
+ *   <li>never an error, an empty model or a half-replayed one; a query waits only while the switch
+ *       itself runs.</li>
+ * </ul>
+ * During a rebuild, {@link #lag()}, {@link #offsets()} and {@link #awaitCaughtUp} describe the new
+ * model, the one being built; {@code awaitCaughtUp} returns true only after the switch. A consumer
+ * that fails during a rebuild leaves the old model served until {@link #resume()} lets the rebuild
+ * finish; {@link #stop()} pauses a rebuild, {@link #start()} continues it.
  *
  * <p><b>Stopping.</b> {@link #stop()} and {@link #close()} cancel the context, then wait at most
  * {@link #STOP_TIMEOUT} for the consumers to end; each notices within one poll interval plus one
@@ -79,6 +96,15 @@ public final class Projector implements AutoCloseable {
     /** Per partition: the failure that stopped its consumer, or null. */
     private final AtomicReferenceArray<ProjectionException> failed;
     private final AtomicLong applied = new AtomicLong();
+
+    /**
+     * The log's end offsets when the rebuild under way began, indexed by partition; null when no
+     * rebuild is under way. Set by rebuild() while no consumer runs; cleared, after the switch, by
+     * the consumer that performs it, under {@link #switching}.
+     */
+    private volatile long[] rebuildTarget;
+    /** Makes the check-and-switch of a rebuild happen once, whichever consumer gets there last. */
+    private final Object switching = new Object();
 
     /** Guards the lifecycle fields below. Never held while waiting for consumers. */
     private final Object lock = new Object();
@@ -193,18 +219,29 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * Drops the read model and replays the whole log into it: stop, reset the store, clear
-     * failures, start from offset 0. Returns at once; {@link #awaitCaughtUp} tells when it is done.
+     * Rebuilds the read model from the whole log beside the one queries read, and switches to it
+     * once it has caught up with the log as it is now (see the class comment for what readers see
+     * meanwhile). Stops the consumers, clears failures, and starts them from offset 0 on the new
+     * model. Returns at once; {@link #awaitCaughtUp} tells when the new model is switched in and
+     * caught up. Calling it during a rebuild abandons that one and starts again.
      *
      * @return this projector
+     * @throws IllegalStateException when the projector is closed
      */
     public Projector rebuild() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("projector is closed; make a new one");
+            }
+        }
         stop();
-        store.reset();
+        store.beginRebuild();
         for (int p = 0; p < partitions; p++) {
             next.set(p, 0);
             failed.set(p, null);
         }
+        rebuildTarget = log.endOffsets();
+        switchIfRebuilt(); // an empty log: the new model is complete already
         return start();
     }
 
@@ -224,8 +261,8 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * Waits until every entry appended so far has been applied, or until {@code timeout} passes,
-     * or until a partition that is behind has failed.
+     * Waits until every entry appended so far has been applied (and a rebuild under way has been
+     * switched in), or until {@code timeout} passes, or until a partition that is behind has failed.
      *
      * @return whether the read model caught up
      * @throws InterruptedException when the waiting thread is interrupted
@@ -234,7 +271,7 @@ public final class Projector implements AutoCloseable {
         long end = System.nanoTime() + Objects.requireNonNull(timeout, "timeout").toNanos();
         long[] target = log.endOffsets();
         while (true) {
-            boolean caughtUp = true;
+            boolean caughtUp = rebuildTarget == null; // a rebuilt model counts once it is switched in
             for (int p = 0; p < partitions; p++) {
                 if (next.get(p) < target[p]) {
                     caughtUp = false;
@@ -315,7 +352,8 @@ public final class Projector implements AutoCloseable {
      * One partition's consumer. Plan:
      * 1. Start from the offset the store has recorded.
      * 2. Until the context is done: poll for a batch of entries after the offset (bounded wait),
-     *    apply it in one transaction, move the offset past it.
+     *    apply it in one transaction, move the offset past it; during a rebuild, switch the new
+     *    model in once every partition has reached the rebuild's target.
      * 3. If the batch fails, apply it one entry at a time; the first entry that fails on its own
      *    is recorded as the failure and ends the consumer, leaving the offset at that entry.
      *
@@ -330,6 +368,7 @@ public final class Projector implements AutoCloseable {
             while (!ctx.isDone()) {
                 List<LogEntry> batch = log.poll(p, offset, BATCH, POLL);
                 if (batch.isEmpty()) {
+                    switchIfRebuilt();
                     continue;
                 }
                 try {
@@ -341,6 +380,7 @@ public final class Projector implements AutoCloseable {
                 }
                 offset = batch.getLast().offset() + 1;
                 next.set(p, offset);
+                switchIfRebuilt();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopped from outside: end quietly
@@ -369,6 +409,28 @@ public final class Projector implements AutoCloseable {
             next.set(p, entry.offset() + 1);
         }
         return done;
+    }
+
+    /**
+     * Switches the rebuilt model in when a rebuild is under way and every partition has reached the
+     * offsets the log had when it began. Called by the consumers after each poll; cheap otherwise.
+     */
+    private void switchIfRebuilt() {
+        long[] target = rebuildTarget;
+        if (target == null) {
+            return;
+        }
+        for (int p = 0; p < partitions; p++) {
+            if (next.get(p) < target[p]) {
+                return;
+            }
+        }
+        synchronized (switching) {
+            if (rebuildTarget == target) {
+                store.finishRebuild();
+                rebuildTarget = null;
+            }
+        }
     }
 
     private static long deadline() {

@@ -6,9 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The CQRS read side: two denormalised tables, each shaped for exactly one query, filled from
@@ -33,8 +38,20 @@ import java.util.Objects;
  * </ol>
  * Because the offset moves in the same transaction as the rows, a crash or an exception leaves
  * either all of an event applied or none of it: no event is lost or applied twice.
- * {@link Projector} calls {@code apply} from one thread per partition; {@link #reset} drops
- * everything for a rebuild. Queries are thread-safe and run on pooled connections.
+ * {@link Projector} calls {@code apply} from one thread per partition. Queries are thread-safe and
+ * run on pooled connections.
+ *
+ * <p><b>Rebuilding beside the served model.</b> The three tables of one read model live in a schema
+ * of their own ({@code MODEL_1}, {@code MODEL_2}, ...). A rebuild ({@link Projector#rebuild()}) never
+ * drops the tables that queries read: it creates a new, empty model beside the served one, sends
+ * every {@code apply} (and {@link #nextOffset}) to the new model while queries go on reading the
+ * old one, and when the new model has caught up it is switched in and the old one dropped. So a
+ * reader sees, during a rebuild, the <em>old</em> model: consistent (every answer comes from one
+ * model, whole events applied) but stale (events appended since the rebuild began are missing);
+ * after the switch, the new one. A query never sees a missing or half-filled table. The switch
+ * holds a read-write lock exclusively: queries and applies hold it shared, so a query waits only
+ * while the switch itself runs (it waits for the queries and batches already running to end, then
+ * swaps one reference). {@link #reset} uses the same switch, to an empty model.
  *
  * <pre>{@code
  * try (ReadStore reads = new ReadStore()) {
@@ -45,38 +62,35 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ReadStore implements AutoCloseable {
+    /** The tables of one read model; {@code {m}} stands for the model's schema. */
     private static final String[] SCHEMA = {
+        "CREATE SCHEMA {m}",
         // The key is the query's sort order: the rows of one tag sit together, oldest to newest,
         // so Q1 reads the newest few backwards off the index and stops at the limit.
         """
-        CREATE TABLE articles_by_hashtag (
+        CREATE TABLE {m}.articles_by_hashtag (
             tag VARCHAR(40) NOT NULL,
             created_at BIGINT NOT NULL,
             article_id BIGINT NOT NULL,
             source_url VARCHAR(2048) NOT NULL,
             PRIMARY KEY (tag, created_at, article_id))""",
-        "CREATE INDEX articles_by_hashtag_article ON articles_by_hashtag(article_id)",
+        "CREATE INDEX {m}.articles_by_hashtag_article ON {m}.articles_by_hashtag(article_id)",
         """
-        CREATE TABLE users_by_source_url (
+        CREATE TABLE {m}.users_by_source_url (
             source_url VARCHAR(2048) NOT NULL,
             user_id VARCHAR(64) NOT NULL,
             article_id BIGINT NOT NULL,
             PRIMARY KEY (source_url, user_id))""",
-        "CREATE TABLE projection_offsets (partition_no INT PRIMARY KEY, next_offset BIGINT NOT NULL)",
-    };
-    private static final String[] DROP = {
-        "DROP TABLE IF EXISTS articles_by_hashtag",
-        "DROP TABLE IF EXISTS users_by_source_url",
-        "DROP TABLE IF EXISTS projection_offsets",
+        "CREATE TABLE {m}.projection_offsets (partition_no INT PRIMARY KEY, next_offset BIGINT NOT NULL)",
     };
     // "ORDER BY tag DESC" changes nothing (one tag) but lets H2 see that the whole order matches
     // the key read backwards, so it reads 'limit' rows instead of sorting every row of the tag.
     private static final String Q1 = """
-            SELECT article_id, source_url FROM articles_by_hashtag
+            SELECT article_id, source_url FROM {m}.articles_by_hashtag
              WHERE tag = ?
              ORDER BY tag DESC, created_at DESC, article_id DESC
              LIMIT ?""";
-    private static final String Q2 = "SELECT user_id FROM users_by_source_url WHERE source_url = ? ORDER BY source_url, user_id";
+    private static final String Q2 = "SELECT user_id FROM {m}.users_by_source_url WHERE source_url = ? ORDER BY source_url, user_id";
 
     /** One row of {@code articles_by_hashtag}. */
     public record TagRow(String tag, long createdAt, long articleId, String sourceUrl) {
@@ -99,15 +113,40 @@ public final class ReadStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One read model: a schema holding the three tables, and Q1 and Q2 on them.
+     *
+     * @param schema  the schema's name, used nowhere else
+     * @param queries Q1 and Q2 on this model's tables
+     */
+    private record Model(String schema, Queries queries) {
+        /** {@code template} with {@code {m}} replaced by this model's schema. */
+        String sql(String template) {
+            return template.replace("{m}", schema);
+        }
+    }
+
     private final Database db;
-    /** Q1 and Q2 on {@link #db}: the JDBC shared with the other store, this store's SQL. */
-    private final Queries queries;
+    /** Numbers the models' schemas; the first model is 1. */
+    private final AtomicInteger models = new AtomicInteger();
+    /**
+     * Guards the choice of model: queries and applies hold the read lock for as long as they use
+     * the model they chose; switching models holds the write lock. So a model is never dropped
+     * while anyone uses it: it is dropped after the switch, when no one can choose it any more.
+     */
+    private final ReentrantReadWriteLock choice = new ReentrantReadWriteLock();
+    /** The model queries read. Never null. Replaced only under the write lock of {@link #choice}. */
+    private Model served;
+    /**
+     * The model a rebuild is filling beside {@link #served}, or null when no rebuild is under way;
+     * applies go here while it exists. Replaced only under the write lock of {@link #choice}.
+     */
+    private Model building;
 
     /** An empty read model in its own private database. */
     public ReadStore() {
         this.db = new Database("reads", CrudStore.DEFAULT_CONNECTIONS);
-        this.queries = new Queries(db, Q1, Q2);
-        db.execute(SCHEMA);
+        this.served = newModel();
     }
 
     /**
@@ -123,7 +162,8 @@ public final class ReadStore implements AutoCloseable {
 
     /**
      * Applies several log entries in one transaction (faster than one by one), skipping those
-     * already applied. If any entry fails, none of them is applied.
+     * already applied. If any entry fails, none of them is applied. During a rebuild the entries go
+     * to the model being built, not to the one queries read.
      *
      * @return how many entries changed the read model
      * @throws IllegalStateException when an entry skips ahead of its partition's next offset
@@ -133,17 +173,17 @@ public final class ReadStore implements AutoCloseable {
     }
 
     /** {@link #applyAll(List)}, calling {@code beforeEach} inside the transaction before each entry. */
-    int applyAll(List<LogEntry> entries, java.util.function.Consumer<LogEntry> beforeEach) {
+    int applyAll(List<LogEntry> entries, Consumer<LogEntry> beforeEach) {
         List<LogEntry> batch = List.copyOf(Objects.requireNonNull(entries, "entries"));
         if (batch.isEmpty()) {
             return 0;
         }
-        return db.write(c -> {
-            Map<Integer, Long> next = new java.util.HashMap<>();
+        return filling(m -> db.write(c -> {
+            Map<Integer, Long> next = new HashMap<>();
             int applied = 0;
             for (LogEntry entry : batch) {
                 long expected = next.containsKey(entry.partition()) ? next.get(entry.partition())
-                        : nextOffset(c, entry.partition());
+                        : nextOffset(m, c, entry.partition());
                 if (entry.offset() < expected) {
                     next.put(entry.partition(), expected);
                     continue;
@@ -153,12 +193,12 @@ public final class ReadStore implements AutoCloseable {
                             + " next, got " + entry.offset() + ": entries would be skipped");
                 }
                 beforeEach.accept(entry);
-                applyIn(c, entry.event().data());
+                applyIn(m, c, entry.event().data());
                 next.put(entry.partition(), entry.offset() + 1);
                 applied++;
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "MERGE INTO projection_offsets(partition_no, next_offset) KEY (partition_no) VALUES (?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(m.sql(
+                    "MERGE INTO {m}.projection_offsets(partition_no, next_offset) KEY (partition_no) VALUES (?, ?)"))) {
                 for (Map.Entry<Integer, Long> e : next.entrySet()) {
                     s.setInt(1, e.getKey());
                     s.setLong(2, e.getValue());
@@ -167,17 +207,17 @@ public final class ReadStore implements AutoCloseable {
                 s.executeBatch();
             }
             return applied;
-        });
+        }));
     }
 
     /** Steps 2 and 3 of the plan: replace the article's tag rows, upsert its (URL, user) row. */
-    private static void applyIn(Connection c, Article a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM articles_by_hashtag WHERE article_id = ?")) {
+    private static void applyIn(Model m, Connection c, Article a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(m.sql("DELETE FROM {m}.articles_by_hashtag WHERE article_id = ?"))) {
             s.setLong(1, a.id());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO articles_by_hashtag(tag, created_at, article_id, source_url) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(m.sql(
+                "INSERT INTO {m}.articles_by_hashtag(tag, created_at, article_id, source_url) VALUES (?, ?, ?, ?)"))) {
             for (String tag : a.hashtags()) {
                 s.setString(1, tag);
                 s.setLong(2, a.createdAt());
@@ -187,8 +227,8 @@ public final class ReadStore implements AutoCloseable {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "MERGE INTO users_by_source_url(source_url, user_id, article_id) KEY (source_url, user_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(m.sql(
+                "MERGE INTO {m}.users_by_source_url(source_url, user_id, article_id) KEY (source_url, user_id) VALUES (?, ?, ?)"))) {
             s.setString(1, a.sourceUrl());
             s.setString(2, a.userId());
             s.setLong(3, a.id());
@@ -198,7 +238,7 @@ public final class ReadStore implements AutoCloseable {
 
     /**
      * Applies every entry of {@code log} not yet applied, synchronously, partition by partition in
-     * offset order: a rebuild without threads, or a way to build a reference read model in a test.
+     * offset order: a projection without threads, or a way to build a reference read model in a test.
      *
      * @return how many entries changed the read model
      */
@@ -217,22 +257,25 @@ public final class ReadStore implements AutoCloseable {
         return applied;
     }
 
-    /** The offset of the next entry this read model expects from a partition (0 before any). */
+    /**
+     * The offset of the next entry this read model expects from a partition (0 before any). During
+     * a rebuild, that of the model being built, which is where applying goes on.
+     */
     public long nextOffset(int partition) {
         if (partition < 0) {
             throw new IllegalArgumentException("partition must not be negative, got " + partition);
         }
-        return db.read(c -> nextOffset(c, partition));
+        return filling(m -> db.read(c -> nextOffset(m, c, partition)));
     }
 
     /** Q1, answered from {@code articles_by_hashtag}; same contract as {@link ArticleService#articlesByHashtags}. */
     public Map<String, List<ArticleRef>> articlesByHashtags(Collection<String> tags, int limitPerTag) {
-        return queries.articlesByHashtags(tags, limitPerTag);
+        return reading(m -> m.queries().articlesByHashtags(tags, limitPerTag));
     }
 
     /** Q2, answered from {@code users_by_source_url}; same contract as {@link ArticleService#usersBySourceUrl}. */
     public List<String> usersBySourceUrl(String sourceUrl) {
-        return queries.usersBySourceUrl(sourceUrl);
+        return reading(m -> m.queries().usersBySourceUrl(sourceUrl));
     }
 
     /**
@@ -240,41 +283,106 @@ public final class ReadStore implements AutoCloseable {
      * index each query reads, and whether it must sort.
      */
     public Map<String, String> queryPlans() {
-        return queries.plans();
+        return reading(m -> m.queries().plans());
     }
 
-    /** Everything in the read model, sorted, for comparing two read models. */
+    /** Everything in the read model that queries read, sorted, for comparing two read models. */
     public Contents contents() {
-        return db.read(c -> {
+        return reading(m -> db.read(c -> {
             List<TagRow> tags = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT tag, created_at, article_id, source_url FROM articles_by_hashtag ORDER BY tag, article_id");
+            try (PreparedStatement s = c.prepareStatement(m.sql(
+                    "SELECT tag, created_at, article_id, source_url FROM {m}.articles_by_hashtag ORDER BY tag, article_id"));
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     tags.add(new TagRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4)));
                 }
             }
             List<UserRow> users = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT source_url, user_id, article_id FROM users_by_source_url ORDER BY source_url, user_id");
+            try (PreparedStatement s = c.prepareStatement(m.sql(
+                    "SELECT source_url, user_id, article_id FROM {m}.users_by_source_url ORDER BY source_url, user_id"));
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     users.add(new UserRow(r.getString(1), r.getString(2), r.getLong(3)));
                 }
             }
             return new Contents(tags, users);
-        });
+        }));
     }
 
     /**
-     * Drops both tables and the offsets and creates them empty, so the next projection replays the
-     * log from offset 0. Stop the projector first ({@link Projector#rebuild()} does it all).
+     * Switches queries to a new, empty read model and drops the old one (and any model a rebuild was
+     * filling), so the next projection replays the log from offset 0. Queries running meanwhile see
+     * the old model or the empty one, never a missing table. Stop the projector first;
+     * {@link Projector#rebuild()} rebuilds without ever serving an empty model.
      */
     public void reset() {
-        String[] all = new String[DROP.length + SCHEMA.length];
-        System.arraycopy(DROP, 0, all, 0, DROP.length);
-        System.arraycopy(SCHEMA, 0, all, DROP.length, SCHEMA.length);
-        db.execute(all);
+        Model empty = newModel();
+        List<Model> old = new ArrayList<>(2);
+        choice.writeLock().lock();
+        try {
+            old.add(served);
+            if (building != null) {
+                old.add(building);
+            }
+            served = empty;
+            building = null;
+        } finally {
+            choice.writeLock().unlock();
+        }
+        old.forEach(this::drop);
+    }
+
+    /**
+     * Starts a rebuild beside the served model: from now on applies (and {@link #nextOffset}) go to
+     * a new, empty model while queries keep reading the served one, until {@link #finishRebuild()}.
+     * A rebuild already under way is abandoned and its model dropped.
+     */
+    void beginRebuild() {
+        Model fresh = newModel();
+        Model abandoned;
+        choice.writeLock().lock();
+        try {
+            abandoned = building;
+            building = fresh;
+        } finally {
+            choice.writeLock().unlock();
+        }
+        if (abandoned != null) {
+            drop(abandoned);
+        }
+    }
+
+    /**
+     * Switches queries to the model the rebuild has filled and drops the old one. Queries wait only
+     * while the switch runs.
+     *
+     * @return false when no rebuild was under way (nothing changed)
+     */
+    boolean finishRebuild() {
+        Model old;
+        choice.writeLock().lock();
+        try {
+            if (building == null) {
+                return false;
+            }
+            old = served;
+            served = building;
+            building = null;
+        } finally {
+            choice.writeLock().unlock();
+        }
+        drop(old);
+        return true;
+    }
+
+    /** Whether a rebuild is filling a model beside the served one. */
+    boolean isRebuilding() {
+        choice.readLock().lock();
+        try {
+            return building != null;
+        } finally {
+            choice.readLock().unlock();
+        }
     }
 
     /** Drops the database. Safe to call more than once; waits at most briefly. */
@@ -283,8 +391,45 @@ public final class ReadStore implements AutoCloseable {
         db.close();
     }
 
-    private static long nextOffset(Connection c, int partition) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT next_offset FROM projection_offsets WHERE partition_no = ?")) {
+    /** Runs {@code work} on the model queries read, which stays chosen (and undropped) until it returns. */
+    private <T> T reading(Function<Model, T> work) {
+        choice.readLock().lock();
+        try {
+            return work.apply(served);
+        } finally {
+            choice.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code work} on the model applies go to: the one being rebuilt, if any, else the served one. */
+    private <T> T filling(Function<Model, T> work) {
+        choice.readLock().lock();
+        try {
+            return work.apply(building != null ? building : served);
+        } finally {
+            choice.readLock().unlock();
+        }
+    }
+
+    /** Creates the tables of a new, empty model in a schema of its own. No one uses it yet. */
+    private Model newModel() {
+        String schema = "MODEL_" + models.incrementAndGet();
+        String[] ddl = new String[SCHEMA.length];
+        for (int i = 0; i < SCHEMA.length; i++) {
+            ddl[i] = SCHEMA[i].replace("{m}", schema);
+        }
+        db.execute(ddl);
+        return new Model(schema, new Queries(db, Q1.replace("{m}", schema), Q2.replace("{m}", schema)));
+    }
+
+    /** Drops a model no one can choose any more. */
+    private void drop(Model m) {
+        db.execute("DROP SCHEMA " + m.schema() + " CASCADE");
+    }
+
+    private static long nextOffset(Model m, Connection c, int partition) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(m.sql(
+                "SELECT next_offset FROM {m}.projection_offsets WHERE partition_no = ?"))) {
             s.setInt(1, partition);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : 0;

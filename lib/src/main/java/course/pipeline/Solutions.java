@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers to the chapter's {@link Exercises}. Read them after trying.
+ * Answers to the chapter's {@link Exercises}. Read them after trying. The chapter's collapsed
+ * solution cells show the same code, so that a learner can read each answer where the exercise is.
  *
  * <pre>{@code
  * Exercises.checkDedupe(Solutions.dedupe());                       // PASS deduplicating stage: ...

@@ -59,6 +59,18 @@ class ChartsTest {
     }
 
     @Test
+    void countsOnALogAxisAreTickedAtTheCountsMeasured() {
+        JFreeChart chart = Charts.line("t", "threads", "time per acquire (ns)").logX()
+                .series("fair", new double[]{2, 4, 8, 16}, new double[]{3000, 17000, 18000, 13000}).chart();
+        BufferedImage image = Charts.render(chart);
+        var axis = (LogAxis) chart.getXYPlot().getDomainAxis();
+        var ticks = axis.refreshTicks(image.createGraphics(), new org.jfree.chart.axis.AxisState(),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 600, 300), org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        assertEquals(List.of(2.0, 4.0, 8.0, 16.0),
+                ticks.stream().map(t -> ((org.jfree.chart.axis.ValueTick) t).getValue()).toList());
+    }
+
+    @Test
     void logTickLabelsArePlainNumbers() {
         LogAxis axis = Charts.logAxis("ns per item");
         assertEquals("63.096", axis.getNumberFormatOverride().format(63.096));
@@ -73,7 +85,7 @@ class ChartsTest {
     }
 
     @Test
-    void referenceLinesAreGreyAndDashedAndDrawnUnderTheData() {
+    void referencesAreGreyAndDashedAndAMeasuredLineOnTheIdealLeavesItInView() {
         JFreeChart chart = Charts.line("t", "workers", "speed-up (×)")
                 .reference("ideal", WORKERS, WORKERS)
                 .hline("cores", 2)
@@ -82,13 +94,18 @@ class ChartsTest {
         XYPlot plot = chart.getXYPlot();
         assertEquals(2, plot.getDatasetCount());
         XYItemRenderer ref = plot.getRenderer(1);
-        assertEquals(ChartStyle.REFERENCE, ref.getSeriesPaint(0));
+        assertEquals(ChartStyle.REFERENCE_BAND, ref.getSeriesPaint(0));
+        Color band = (Color) ref.getSeriesPaint(0);
+        assertTrue(band.getRed() == band.getGreen() && band.getGreen() == band.getBlue(), "a reference is grey");
         assertNotNull(((java.awt.BasicStroke) ref.getSeriesStroke(0)).getDashArray(), "reference is dashed");
         XYItemRenderer data = plot.getRenderer(0);
         assertNotEquals(ChartStyle.REFERENCE, data.getSeriesPaint(0));
         assertNull(((java.awt.BasicStroke) data.getSeriesStroke(0)).getDashArray(), "data is solid");
         assertEquals(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE, plot.getDatasetRenderingOrder(),
-                "dataset 0 (measured) is drawn last, over the reference");
+                "the measured series (dataset 0) is drawn last, over the reference");
+        assertTrue(((java.awt.BasicStroke) ref.getSeriesStroke(0)).getLineWidth()
+                > ((java.awt.BasicStroke) data.getSeriesStroke(0)).getLineWidth(),
+                "the reference is wider than the measured line, so it shows at its edges");
         ValueMarker cores = (ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next();
         assertEquals(ChartStyle.REFERENCE, cores.getPaint());
         assertEquals("cores", cores.getLabel());

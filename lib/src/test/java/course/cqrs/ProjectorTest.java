@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static course.cqrs.TestData.PATIENCE;
@@ -115,6 +119,146 @@ class ProjectorTest {
             projector.rebuild();
             assertTrue(projector.awaitCaughtUp(PATIENCE), () -> "rebuild still behind: " + projector.lag());
             assertEquals(before, reads.contents());
+        }
+    }
+
+    /**
+     * Readers on other threads query Q1 and Q2 in a loop while the read model is rebuilt several
+     * times. The log does not change meanwhile, so the old model and the rebuilt one give the same
+     * answers: every answer must be exactly that, and no query may fail. To make sure the queries
+     * overlap each rebuild, the first entry a rebuild applies is held (bounded) until the readers
+     * have answered a few more queries.
+     */
+    @Test
+    void queriesKeepGivingTheSameAnswersWhileTheReadModelIsRebuilt() throws Exception {
+        int readerCount = 2;
+        int rebuilds = 4;
+        EventLog log = new EventLog("articles", 3);
+        AtomicLong answered = new AtomicLong();
+        AtomicBoolean holdNextEntry = new AtomicBoolean();
+        AtomicLong problemCount = new AtomicLong();
+        ConcurrentLinkedQueue<Throwable> problems = new ConcurrentLinkedQueue<>();
+        java.util.function.Consumer<Throwable> report = t -> {
+            if (problemCount.incrementAndGet() <= 5) {
+                problems.add(t);
+            }
+        };
+        java.util.function.Consumer<LogEntry> holdFirstEntryOfARebuild = e -> {
+            if (holdNextEntry.compareAndSet(true, false)) {
+                long wanted = answered.get() + 5L * readerCount;
+                long end = System.nanoTime() + PATIENCE.toNanos();
+                while (answered.get() < wanted && System.nanoTime() - end < 0) {
+                    Thread.onSpinWait();
+                }
+                if (answered.get() < wanted) {
+                    report.accept(new AssertionError("the readers answered no query during a rebuild"));
+                }
+            }
+        };
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
+             Projector projector = new Projector(log, reads, holdFirstEntryOfARebuild).start()) {
+            Dataset data = Dataset.generate(12, 200);
+            List<Long> ids = writes.createAll(data.creates());
+            SplittableRandom rng = new SplittableRandom(12);
+            for (int i = 0; i < 30; i++) {
+                writes.update(data.randomUpdate(rng, ids.get(rng.nextInt(ids.size()))));
+            }
+            assertTrue(projector.awaitCaughtUp(PATIENCE), () -> "still behind: " + projector.lag());
+            List<String> tags = data.tags().subList(0, 4);
+            String url = data.urls().getFirst();
+            Map<String, List<ArticleRef>> q1 = writes.store().articlesByHashtags(tags, 20);
+            List<String> q2 = writes.store().usersBySourceUrl(url);
+            assertEquals(q1, reads.articlesByHashtags(tags, 20));
+            assertEquals(q2, reads.usersBySourceUrl(url));
+            assertFalse(q1.get(tags.getFirst()).isEmpty(), "the most popular tag has articles");
+
+            AtomicBoolean done = new AtomicBoolean();
+            List<Thread> readers = new ArrayList<>();
+            for (int r = 0; r < readerCount; r++) {
+                readers.add(new Thread(() -> {
+                    while (!done.get()) {
+                        try {
+                            Map<String, List<ArticleRef>> a1 = reads.articlesByHashtags(tags, 20);
+                            List<String> a2 = reads.usersBySourceUrl(url);
+                            if (!a1.equals(q1) || !a2.equals(q2)) {
+                                report.accept(new AssertionError("an inconsistent answer during a rebuild: Q1 "
+                                        + a1 + ", Q2 " + a2));
+                            }
+                        } catch (Throwable t) {
+                            report.accept(t);
+                        }
+                        answered.incrementAndGet();
+                    }
+                }, "projector-test-reader-" + r));
+            }
+            readers.forEach(Thread::start);
+            try {
+                for (int i = 0; i < rebuilds; i++) {
+                    holdNextEntry.set(true);
+                    projector.rebuild();
+                    assertTrue(projector.awaitCaughtUp(PATIENCE), () -> "rebuild still behind: " + projector.lag());
+                }
+            } finally {
+                done.set(true);
+                for (Thread t : readers) {
+                    t.join(PATIENCE.toMillis());
+                }
+            }
+            for (Thread t : readers) {
+                assertFalse(t.isAlive(), t.getName() + " did not stop");
+            }
+            if (!problems.isEmpty()) {
+                AssertionError failure = new AssertionError(problemCount.get() + " of " + answered.get()
+                        + " queries failed or gave a wrong answer during " + rebuilds + " rebuilds; the first: "
+                        + problems.peek());
+                problems.forEach(failure::addSuppressed);
+                throw failure;
+            }
+            assertEquals(freshReplay(log), reads.contents());
+        }
+    }
+
+    /**
+     * While a rebuild is under way, a reader sees the old model, consistent but stale: an article
+     * written meanwhile is not listed. Once the rebuilt model has caught up with the log as it was
+     * when the rebuild began, it is switched in and goes on catching up like any projection.
+     */
+    @Test
+    void aReaderSeesTheOldModelUntilTheRebuiltOneIsSwitchedIn() throws Exception {
+        EventLog log = new EventLog("articles", 2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean holding = new AtomicBoolean();
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
+             Projector projector = new Projector(log, reads, e -> {
+                 if (holding.get()) {
+                     try {
+                         release.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                     } catch (InterruptedException interrupted) {
+                         Thread.currentThread().interrupt();
+                     }
+                 }
+             }).start()) {
+            writes.createAll(Dataset.generate(13, 50).creates());
+            assertTrue(projector.awaitCaughtUp(PATIENCE));
+            ReadStore.Contents before = reads.contents();
+            holding.set(true);
+            try {
+                projector.rebuild();
+                long late = writes.create(create("zed", "https://late.org", "late"));
+                ReadStore.Contents during = reads.contents();
+                assertTrue(before.equals(during), () -> "the old model must stay unchanged while the new one is built; it has "
+                        + during.byHashtag().size() + " tag rows instead of " + before.byHashtag().size());
+                assertEquals(List.of(), reads.articlesByHashtags(List.of("late"), 10).get("late"), "stale: no late article yet");
+                assertFalse(projector.awaitCaughtUp(Duration.ofMillis(50)), "not caught up while the rebuild is held");
+                holding.set(false);
+                release.countDown();
+                assertTrue(projector.awaitCaughtUp(PATIENCE), () -> "rebuild still behind: " + projector.lag());
+                assertEquals(List.of(new ArticleRef(late, "https://late.org")),
+                        reads.articlesByHashtags(List.of("late"), 10).get("late"));
+                assertEquals(freshReplay(log), reads.contents());
+            } finally {
+                release.countDown();
+            }
         }
     }
 

@@ -114,6 +114,49 @@ class ReadStoreTest {
     }
 
     @Test
+    void aModelRebuiltBesideTheServedOneIsInvisibleUntilTheSwitch() {
+        EventLog log = new EventLog("articles", 2);
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore()) {
+            long id = writes.create(create("ana", "https://go.dev/blog", "go"));
+            reads.replay(log);
+            ReadStore.Contents old = reads.contents();
+            writes.update(update(id, "java"));
+
+            reads.beginRebuild();
+            assertTrue(reads.isRebuilding());
+            assertEquals(0, reads.nextOffset(log.partitionFor(id)), "applies go to the new, empty model");
+            assertEquals(log.size(), reads.replay(log));
+            assertEquals(old, reads.contents(), "queries still read the old model");
+            assertEquals(List.of(new ArticleRef(id, "https://go.dev/blog")), reads.articlesByHashtags(List.of("go"), 5).get("go"));
+
+            assertTrue(reads.finishRebuild());
+            assertFalse(reads.isRebuilding());
+            assertFalse(reads.finishRebuild(), "no rebuild under way any more");
+            assertEquals(List.of(), reads.articlesByHashtags(List.of("go"), 5).get("go"));
+            assertEquals(List.of(new ArticleRef(id, "https://go.dev/blog")), reads.articlesByHashtags(List.of("java"), 5).get("java"));
+            assertEquals(0, reads.replay(log), "the switched-in model keeps its offsets");
+        }
+    }
+
+    @Test
+    void aSecondRebuildAbandonsTheFirstAndResetAbandonsBoth() {
+        EventLog log = new EventLog("articles", 1);
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore()) {
+            writes.create(create("ana", "https://a.org", "go"));
+            reads.replay(log);
+            reads.beginRebuild();
+            reads.replay(log);
+            reads.beginRebuild();
+            assertEquals(0, reads.nextOffset(0), "the second rebuild starts empty");
+            reads.reset();
+            assertFalse(reads.isRebuilding());
+            assertEquals(new ReadStore.Contents(List.of(), List.of()), reads.contents());
+            assertEquals(1, reads.replay(log));
+            assertEquals(1, reads.contents().byHashtag().size());
+        }
+    }
+
+    @Test
     void q1ReadsItsRowsOffTheKeyAlreadySorted() {
         try (ReadStore reads = new ReadStore()) {
             String q1 = reads.queryPlans().get("Q1");

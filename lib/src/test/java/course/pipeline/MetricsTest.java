@@ -54,6 +54,15 @@ class MetricsTest {
     }
 
     @Test
+    void busyTimePerItemIsTheBusyTimeOverTheItemsTaken() {
+        Metrics m = measuredRun();
+        Metrics.StageMetrics slow = m.stage("slow");
+        assertEquals(slow.busy().dividedBy(slow.in()), slow.busyPerItem());
+        assertTrue(slow.busyPerItem().compareTo(SHORT) >= 0, "each item slept at least " + SHORT);
+        assertEquals(Duration.ZERO, new Metrics.StageMetrics("idle", 1, 0, 0, Duration.ZERO, 16, 0).busyPerItem());
+    }
+
+    @Test
     void everySampleHasATimeAQueueDepthPerStageAndAHeapReading() {
         Metrics m = measuredRun();
         assertTrue(m.samples() >= 1);

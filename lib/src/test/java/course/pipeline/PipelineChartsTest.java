@@ -1,13 +1,20 @@
 package course.pipeline;
 
 import course.charts.Charts;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PipelineChartsTest {
@@ -31,6 +38,46 @@ class PipelineChartsTest {
                 PipelineCharts.heap("heap", m), PipelineCharts.busy(m), PipelineCharts.items(m))) {
             assertChart(image);
         }
+    }
+
+    @Test
+    void aDepthChartMarksTheCapacityOfBoundedQueuesAsAReferenceLine() {
+        Metrics m = metrics();
+        XYPlot plot = PipelineCharts.queueDepthChart("t", m, "a", "b").chart().getXYPlot();
+        Collection<?> marks = plot.getRangeMarkers(Layer.FOREGROUND);
+        assertEquals(1, marks.size());
+        ValueMarker capacity = (ValueMarker) marks.iterator().next();
+        assertEquals(Pipeline.DEFAULT_CAPACITY, capacity.getValue());
+        assertEquals("capacity " + Pipeline.DEFAULT_CAPACITY, capacity.getLabel());
+    }
+
+    @Test
+    void aDepthChartKeepsLinearAxesEvenWhenTheDepthSpansDecades() {
+        Metrics m;
+        try (Run<Integer> run = Pipeline.range(1, 20_000).unbounded().map("a", n -> {
+            if (n == 1) {
+                Thread.sleep(20);   // the source runs ahead: thousands wait behind the first item
+            }
+            return n;
+        }).sampleEvery(Duration.ofMillis(1)).start()) {
+            run.toList();
+            m = run.metrics();
+        }
+        XYPlot plot = PipelineCharts.queueDepthChart("t", m, "source").chart().getXYPlot();
+        assertInstanceOf(NumberAxis.class, plot.getDomainAxis());
+        assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
+    }
+
+    @Test
+    void aDepthChartOfAnUnboundedQueueHasNoCapacityLine() {
+        Metrics m;
+        try (Run<Integer> run = Pipeline.range(1, 50).unbounded().map("a", n -> n)
+                .sampleEvery(Duration.ofMillis(1)).start()) {
+            run.toList();
+            m = run.metrics();
+        }
+        XYPlot plot = PipelineCharts.queueDepthChart("t", m, "source").chart().getXYPlot();
+        assertNull(plot.getRangeMarkers(Layer.FOREGROUND));
     }
 
     @Test
