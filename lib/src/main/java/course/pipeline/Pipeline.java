@@ -61,8 +61,9 @@ import java.util.function.Consumer;
  * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
  * thread (always virtual), {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
  * it stops by itself when the stages have ended. {@link #waitPolicy(WaitPolicy)} sets how the
- * stages and the caller wait on the queues ({@link WaitPolicy#SPIN_THEN_PARK} unless set). {@link #liveThreads()} lists the threads of
- * every run not yet ended, virtual ones included, for leak checks.
+ * stages and the caller wait on the queues ({@link WaitPolicy#SPIN_THEN_PARK} unless set).
+ * {@link #liveThreads()} lists the threads of every run not yet ended, virtual ones included,
+ * for leak checks.
  *
  * <h2>Running</h2>
  * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results
