@@ -42,7 +42,7 @@ import java.util.stream.IntStream;
  *
  * Compare with HandoffBench, one hand-off between two threads through a queue whose put and take
  * park at once: the unbatched pipeline pays a hand-off four times per item, but its channels
- * yield before they park (course.pool.Handoff).
+ * yield before they park (course.concurrent.internal.Handoff).
  *
  * Every run starts its threads and ends them before the invocation returns; @TearDown checks
  * that no pipeline thread is left.

@@ -1,9 +1,9 @@
 package course.bench;
 
-import course.pool.Context;
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
 import course.pool.Job;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.WorkerPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

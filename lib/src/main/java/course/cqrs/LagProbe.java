@@ -1,5 +1,7 @@
 package course.cqrs;
 
+import course.concurrent.internal.Join;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the lag is back to zero (or a partition has failed, or the patience runs out).</li>
  * </ul>
  * Both wait at most {@link #PATIENCE} for anything, so a stopped or failed projector makes them
- * report, not hang. The sampler thread is named {@value #SAMPLER_THREAD} and always joined.
+ * report, not hang. The sampler thread is named {@value #SAMPLER_THREAD} and always joined
+ * (interrupted if it outlives the patience, and named in an error if it outlives that too).
  *
  * <pre>{@code
  * double[] lags = LagProbe.readYourWrites(app, data, 50, 1);
@@ -190,11 +193,9 @@ public final class LagProbe {
         } finally {
             workMillis[0] = (System.nanoTime() - start) / 1e6;
             workDone.set(true);
-            sampler.join(PATIENCE.toMillis() + 1_000);
-            if (sampler.isAlive()) {
-                sampler.interrupt();
-                sampler.join(1_000);
-            }
+            // The sampler ends by itself within PATIENCE; one that does not is interrupted, then named.
+            Join.withGrace("the lag probe", List.of(sampler), PATIENCE.plusSeconds(1), PATIENCE.plusSeconds(2),
+                    "Reading the projector's lag must not block.");
         }
         if (samplerFailure.get() != null) {
             throw new IllegalStateException("sampling the lag failed: " + samplerFailure.get(), samplerFailure.get());

@@ -1,6 +1,7 @@
 package course.cqrs;
 
-import course.pool.Context;
+import course.concurrent.Context;
+import course.concurrent.internal.Uninterruptibly;
 import course.pool.Job;
 import course.pool.WorkerPool;
 
@@ -441,26 +442,16 @@ public final class Projector implements AutoCloseable {
      * Waits at most until {@code deadline}; an interrupt is remembered and restored on return.
      */
     private static void drainAndClose(List<WorkerPool<Integer, Long>> pools, long deadline) {
-        boolean interrupted = false;
-        try {
+        try (Uninterruptibly.Scope scope = Uninterruptibly.scope()) {   // restores an interrupt on return
             for (WorkerPool<Integer, Long> pool : pools) {
                 while (!pool.isClosed()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
+                    if (deadline - System.nanoTime() <= 0) {
                         throw new IllegalStateException("a projection consumer (" + pool.name()
                                 + ") did not stop within " + STOP_TIMEOUT.toMillis() + " ms");
                     }
-                    try {
-                        pool.poll(Duration.ofNanos(left));
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+                    scope.call(() -> pool.poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
                 }
                 pool.close();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }

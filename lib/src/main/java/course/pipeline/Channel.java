@@ -1,7 +1,7 @@
 package course.pipeline;
 
-import course.pool.Handoff;
-
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Handoff;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,8 +17,9 @@ import java.util.function.BooleanSupplier;
  * {@link #END} (the sender closed the channel) and {@link #WAKE} (a nudge to the caller's
  * thread after a stop). Every blocking call waits in short timed slices and checks the run's
  * stop flag between them, so no thread can block forever on a full or empty queue even if an
- * interrupt is swallowed by user code. Each wait yields the core a few times before it parks
- * ({@link Handoff}), which makes an unbatched hand-off several times cheaper.
+ * interrupt is swallowed by user code. Each wait waits as the run's {@link WaitPolicy} says
+ * ({@link Handoff}): by default it yields the core a few times before it parks, which makes an
+ * unbatched hand-off several times cheaper.
  */
 final class Channel {
     /** The end-of-stream marker. Once sent, nothing else is ever sent on this channel. */
@@ -41,15 +42,21 @@ final class Channel {
     }
 
     private final BlockingQueue<Object> queue;
+    // How senders and receivers wait on the queue.
+    private final WaitPolicy waitPolicy;
     // Reports whether the run has stopped (cancelled or failed); read between timed waits.
     private final BooleanSupplier stopped;
     // Set once the end marker has been sent; after that the queue holds the marker (save for
     // the instant a receiver passes it on), which depth() must not count.
     private volatile boolean closed;
 
-    /** A channel with room for {@code capacity} elements, or without a bound when capacity is -1. */
-    Channel(int capacity, BooleanSupplier stopped) {
+    /**
+     * A channel with room for {@code capacity} elements, or without a bound when capacity is -1,
+     * whose senders and receivers wait as {@code waitPolicy} says.
+     */
+    Channel(int capacity, WaitPolicy waitPolicy, BooleanSupplier stopped) {
         this.queue = capacity == Pipeline.UNBOUNDED ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity);
+        this.waitPolicy = waitPolicy;
         this.stopped = stopped;
     }
 
@@ -59,7 +66,7 @@ final class Channel {
      * @throws InterruptedException when interrupted or when the run stops while waiting
      */
     void send(Object element) throws InterruptedException {
-        while (!Handoff.offer(queue, element, SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+        while (!Handoff.offer(waitPolicy, queue, element, SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
             if (stopped.getAsBoolean()) {
                 throw new InterruptedException("pipeline stopped");
             }
@@ -78,7 +85,7 @@ final class Channel {
             if (stopped.getAsBoolean()) {
                 throw new InterruptedException("pipeline stopped");
             }
-            Object element = Handoff.poll(queue, SLICE_MILLIS, TimeUnit.MILLISECONDS);
+            Object element = Handoff.poll(waitPolicy, queue, SLICE_MILLIS, TimeUnit.MILLISECONDS);
             if (element == END) {
                 // Put the marker back for the other receivers: nothing else is sent after END,
                 // and we just made room, so this never waits for long.

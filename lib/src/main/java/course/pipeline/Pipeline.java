@@ -1,7 +1,8 @@
 package course.pipeline;
 
-import course.pool.Context;
-import course.pool.ThreadKind;
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,8 +60,10 @@ import java.util.function.Consumer;
  * {@link #virtualThreads()}) runs every stage on virtual threads instead of platform threads, the
  * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
  * thread (always virtual), {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
- * it stops by itself when the stages have ended. {@link #liveThreads()} lists the threads of
- * every run not yet ended, virtual ones included, for leak checks.
+ * it stops by itself when the stages have ended. {@link #waitPolicy(WaitPolicy)} sets how the
+ * stages and the caller wait on the queues ({@link WaitPolicy#SPIN_THEN_PARK} unless set).
+ * {@link #liveThreads()} lists the threads of every run not yet ended, virtual ones included,
+ * for leak checks.
  *
  * <h2>Running</h2>
  * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results
@@ -137,7 +140,7 @@ public final class Pipeline<T> {
     }
 
     /** Settings of the whole pipeline. Immutable. */
-    record Settings(boolean virtual, int capacity, int batch, Duration sampleEvery) {
+    record Settings(boolean virtual, int capacity, int batch, Duration sampleEvery, WaitPolicy waitPolicy) {
     }
 
     // The stages in order; the first is always the source. Never empty, never shared mutably.
@@ -170,7 +173,7 @@ public final class Pipeline<T> {
         Objects.requireNonNull(items, "items of source '" + name + "'");
         Spec source = new Spec(name, Kind.SOURCE, items, 1, UNSET, UNSET, false);
         return new Pipeline<>(List.of(source),
-                new Settings(false, DEFAULT_CAPACITY, 1, DEFAULT_SAMPLE_INTERVAL));
+                new Settings(false, DEFAULT_CAPACITY, 1, DEFAULT_SAMPLE_INTERVAL, WaitPolicy.DEFAULT));
     }
 
     /**
@@ -321,7 +324,8 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default capacity must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), n, settings.batch(), settings.sampleEvery()));
+        return new Pipeline<>(specs, new Settings(settings.virtual(), n, settings.batch(), settings.sampleEvery(),
+                settings.waitPolicy()));
     }
 
     /**
@@ -333,14 +337,15 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default batch size must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery()));
+        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery(),
+                settings.waitPolicy()));
     }
 
     /** Runs every stage on threads of this kind (platform threads unless set). */
     public Pipeline<T> threads(ThreadKind kind) {
         Objects.requireNonNull(kind, "kind");
         return new Pipeline<>(specs, new Settings(kind == ThreadKind.VIRTUAL, settings.capacity(), settings.batch(),
-                settings.sampleEvery()));
+                settings.sampleEvery(), settings.waitPolicy()));
     }
 
     /** Runs every stage on virtual threads: short for {@code threads(ThreadKind.VIRTUAL)}. */
@@ -363,7 +368,19 @@ public final class Pipeline<T> {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(), interval));
+        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(), interval,
+                settings.waitPolicy()));
+    }
+
+    /**
+     * Sets how every stage waits on a full or empty queue, and the caller on the results:
+     * {@link WaitPolicy#PARK} blocks at once, as a plain {@code ArrayBlockingQueue} does;
+     * {@link WaitPolicy#SPIN_THEN_PARK}, the default, yields the core a few times first.
+     */
+    public Pipeline<T> waitPolicy(WaitPolicy waitPolicy) {
+        Objects.requireNonNull(waitPolicy, "waitPolicy");
+        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(),
+                settings.sampleEvery(), waitPolicy));
     }
 
     /** Starts every stage and returns the running pipeline. Close it when done. */

@@ -1,13 +1,15 @@
 package course.pipeline;
 
+import course.concurrent.Context;
+import course.concurrent.internal.Durations;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.ThreadRegistry;
 import course.pipeline.Channel.Chunk;
 import course.pipeline.Pipeline.Check;
 import course.pipeline.Pipeline.Kind;
 import course.pipeline.Pipeline.Settings;
 import course.pipeline.Pipeline.Spec;
 import course.pipeline.Pipeline.Step;
-import course.pool.Context;
-import course.pool.Threads;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,11 +65,13 @@ import java.util.stream.StreamSupport;
  * @param <T> the type of the results
  */
 public final class Run<T> implements Iterable<T>, AutoCloseable {
+    /** How long {@link #close()} waits for the run's threads to end before it gives up and throws. */
+    public static final Duration CLOSE_GRACE = Join.CLOSE_GRACE;
     /**
-     * Every thread any pipeline started and has not yet closed (closing removes a run's threads,
-     * so that a finished run and its queues can be collected); pruned of dead ones when listed.
+     * Every thread any pipeline started whose task has not finished, for leak checks. A finished
+     * thread leaves it, so that a finished run and its queues can be collected.
      */
-    private static final Set<Thread> STARTED = ConcurrentHashMap.newKeySet();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
     /** The sampler keeps at most this many samples, thinning them out beyond it. */
     private static final int MAX_SAMPLES = 20_000;
     /** How long a run whose threads could not all start waits for the started ones to end. */
@@ -131,7 +133,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         this.channels = new Channel[n];
         this.counters = new Counters[n];
         for (int i = 0; i < n; i++) {
-            channels[i] = new Channel(specs.get(i).capacity(), this::stopped);
+            channels[i] = new Channel(specs.get(i).capacity(), settings.waitPolicy(), this::stopped);
             counters[i] = new Counters();
         }
         this.samplePeriod = settings.sampleEvery().toNanos();
@@ -144,7 +146,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             Spec spec = specs.get(i);
             int index = i;
             if (spec.kind() == Kind.SOURCE) {
-                threads.add(builder.name(threadName(spec.name(), 1)).unstarted(() -> runSource(index)));
+                threads.add(THREADS.unstarted(builder.name(threadName(spec.name(), 1)), () -> runSource(index)));
                 continue;
             }
             AtomicInteger remaining = new AtomicInteger(spec.workers());
@@ -152,17 +154,15 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
                     ? new OrderedGate(new Emitter(channels[i], spec.batch(), counters[i]), 2 * spec.workers())
                     : null;
             for (int w = 1; w <= spec.workers(); w++) {
-                threads.add(builder.name(threadName(spec.name(), w)).unstarted(() -> runStage(index, remaining, gate)));
+                threads.add(THREADS.unstarted(builder.name(threadName(spec.name(), w)),
+                        () -> runStage(index, remaining, gate)));
             }
         }
         this.stageThreads = List.copyOf(threads);
         // The sampler is always a virtual thread: it mostly sleeps, and a virtual thread starts
         // and ends several times faster than a platform one, a fixed cost every run pays.
-        this.sampler = Thread.ofVirtual().name(Pipeline.THREAD_PREFIX + "sampler").unstarted(this::runSampler);
+        this.sampler = THREADS.unstarted(Thread.ofVirtual().name(Pipeline.THREAD_PREFIX + "sampler"), this::runSampler);
         this.startNanos = System.nanoTime();
-        STARTED.removeIf(t -> !t.isAlive() && t.getState() == Thread.State.TERMINATED);
-        STARTED.addAll(stageThreads);
-        STARTED.add(sampler);
         try {
             for (int i = stageThreads.size() - 1; i >= 0; i--) {
                 stageThreads.get(i).start();
@@ -171,17 +171,17 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             // Could not start them all (out of threads?): stop and join the ones that did start.
             cancel();
-            Threads.joinAll(allThreads(), System.nanoTime() + START_FAILURE_JOIN.toNanos());
+            Join.all(allThreads(), Durations.deadlineAfter(START_FAILURE_JOIN));
+            allThreads().stream().filter(t -> t.getState() == Thread.State.NEW).forEach(THREADS::forget);
             throw e;
         }
         this.contextLink = context == null ? Context.Registration.NONE
                 : context.onDone(() -> cancel(context.cause()));
     }
 
-    /** The names of the live threads started by any pipeline, sorted: for leak checks. */
+    /** The names of the threads started by any pipeline whose task has not finished, sorted: for leak checks. */
     static List<String> liveThreads() {
-        STARTED.removeIf(t -> !t.isAlive());
-        return STARTED.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
+        return THREADS.liveNames();
     }
 
     private static String threadName(String stage, int worker) {
@@ -249,27 +249,25 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = Threads.deadlineAfter(timeout);
-        for (Thread t : allThreads()) {
-            long left = deadline - System.nanoTime();
-            boolean ended = left <= 0 ? !t.isAlive() : t.join(Duration.ofNanos(left));
-            if (!ended) {
-                return false;
-            }
-        }
-        return true;
+        return Join.interruptibly(allThreads(), Durations.deadlineAfter(timeout));
     }
 
-    /** Cancels the run unless it finished, then joins every thread it started. */
+    /**
+     * Cancels the run unless it finished, then joins every thread it started, for at most
+     * {@link #CLOSE_GRACE}. If a thread is still running then (a step that ignores interrupts),
+     * it gives up and throws, naming the threads left; platform threads are daemons, and each
+     * ends when its step returns. An interrupt while waiting is remembered and restored on return.
+     *
+     * @throws IllegalStateException when a thread of the run is still running after the grace
+     */
     @Override
     public void close() {
         contextLink.remove();
         cancel();
         sampler.interrupt();
-        List<Thread> all = allThreads();
-        Threads.joinAll(all);
+        Join.withGrace("a pipeline run of " + stageNames(), allThreads(), CLOSE_GRACE,
+                "A step that ignores interrupts keeps its thread until it returns.");
         markEnd();
-        all.forEach(STARTED::remove);
     }
 
     /** A snapshot of the measurements so far. */

@@ -1,11 +1,16 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.ThreadRegistry;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -45,7 +50,7 @@ import java.util.stream.Stream;
  */
 public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** How long {@link #close()} waits for the pool's threads to end before it gives up and throws. */
-    public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    public static final Duration CLOSE_GRACE = Join.CLOSE_GRACE;
     /** How long {@link #close()} lets busy workers finish on their own before it interrupts them. */
     public static final Duration CLOSE_NUDGE = Duration.ofMillis(100);
 
@@ -53,32 +58,25 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** The capacity of the jobs queue and of the results stream; the worker count unless given. */
     private final int buffer;
     private final ThreadKind kind;
+    /** How the pool's threads (and its readers) wait for a job, for room, for a result. */
+    private final WaitPolicy waitPolicy;
     private final String name;
     /** The generator, jobs queue, worker loop and results stream. */
     private final Workers<A, R> mechanics;
 
     /**
-     * A pool of {@code workers} workers of the given kind, named by {@code name} (asked once the
-     * arguments are checked), whose threads are counted in {@code liveThreads}.
-     *
-     * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
-     * @throws IllegalArgumentException when {@code workers} is zero or negative
-     * @throws NullPointerException     when {@code kind} is null
-     */
-    protected AbstractPool(String what, int workers, ThreadKind kind, Supplier<String> name, AtomicInteger liveThreads) {
-        this(what, workers, workers, kind, name, liveThreads);
-    }
-
-    /**
      * A pool of {@code workers} workers of the given kind whose jobs queue and results stream
-     * each hold up to {@code buffer} elements (the Go original's buffer is the worker count).
+     * each hold up to {@code buffer} elements (the Go original's buffer is the worker count), and
+     * whose threads wait for each other as {@code waitPolicy} says. It is named by {@code name} (asked
+     * once the arguments are checked), and its threads are registered in {@code threads} until
+     * they end.
      *
      * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
      * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
-     * @throws NullPointerException     when {@code kind} is null
+     * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
      */
-    protected AbstractPool(String what, int workers, int buffer, ThreadKind kind, Supplier<String> name,
-                           AtomicInteger liveThreads) {
+    protected AbstractPool(String what, int workers, int buffer, ThreadKind kind, WaitPolicy waitPolicy,
+                           Supplier<String> name, ThreadRegistry threads) {
         if (workers <= 0) {
             throw new IllegalArgumentException(what + " needs at least one worker, got " + workers);
         }
@@ -88,8 +86,9 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
         this.workers = workers;
         this.buffer = buffer;
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
         this.name = name.get();
-        this.mechanics = new Workers<>(this.name, workers, buffer, kind, liveThreads);
+        this.mechanics = new Workers<>(this.name, workers, buffer, kind, waitPolicy, threads);
     }
 
     /**
@@ -189,6 +188,11 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** The kind of thread the workers run on. */
     public ThreadKind kind() {
         return kind;
+    }
+
+    /** How the pool's threads and its readers wait on its queues: {@link WaitPolicy#DEFAULT} unless given. */
+    public WaitPolicy waitPolicy() {
+        return waitPolicy;
     }
 
     /** The pool's name, which prefixes its threads' names, e.g. {@code course-pool-3}. */

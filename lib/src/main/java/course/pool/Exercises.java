@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
 import course.exercises.Check;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.concurrent.Context;
+
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.concurrent.Context;
+
 /**
  * What a job does: a function of a {@link Context} and the job's arguments that returns a
  * value or throws. It plays the role of the Go original's {@code ExecutionFn}, which returned

@@ -3,6 +3,7 @@ package course.pool;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import course.Course;
+import course.concurrent.Context;
 import course.data.DataFileException;
 import course.data.DataFiles;
 

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.concurrent.Context;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

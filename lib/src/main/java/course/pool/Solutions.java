@@ -1,5 +1,8 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+
 import java.time.Duration;
 import java.util.Objects;
 

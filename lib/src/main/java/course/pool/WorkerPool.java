@@ -1,5 +1,10 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.ThreadRegistry;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>When the last worker exits, the pool fires its {@link #done()} signal and then closes
  *       the results stream.</li>
  * </ul>
+ *
+ * <p><b>Waiting.</b> The queues are {@code ArrayBlockingQueue}s, but the pool's threads and its
+ * readers do not simply block in their {@code put} and {@code take}: they wait as the pool's
+ * {@link WaitPolicy} says, {@link WaitPolicy#SPIN_THEN_PARK} unless the
+ * {@link #WorkerPool(int, ThreadKind, int, WaitPolicy) four-argument constructor} chooses
+ * {@link WaitPolicy#PARK}, which blocks at once as the queues' own methods do.
  *
  * <p>The generator, the worker loop and the results stream live in {@link AbstractPool}, which
  * chapter 2's semaphore pool shares; this class adds only its synchronisation: the wait group
@@ -73,7 +84,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
     /** Threads started by any pool that have not yet finished their task. */
-    private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
 
     /** Replaced once, by run(), so that time zero is the start of the run. */
     private volatile Timeline timeline;
@@ -116,7 +127,20 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public WorkerPool(int workers, ThreadKind kind, int buffer) {
-        super("a worker pool", workers, buffer, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
+        this(workers, kind, buffer, WaitPolicy.DEFAULT);
+    }
+
+    /**
+     * A pool like {@link #WorkerPool(int, ThreadKind, int)} whose threads and readers wait on its
+     * queues as {@code waitPolicy} says: {@link WaitPolicy#PARK} blocks at once,
+     * {@link WaitPolicy#SPIN_THEN_PARK} (the default) yields the core a few times first.
+     *
+     * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
+     * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
+     */
+    public WorkerPool(int workers, ThreadKind kind, int buffer, WaitPolicy waitPolicy) {
+        super("a worker pool", workers, buffer, kind, waitPolicy, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(),
+                THREADS);
         this.timeline = new Timeline(workers);
     }
 
@@ -135,7 +159,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
 
     /** How many threads started by any pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return LIVE_THREADS.get();
+        return THREADS.live();
     }
 
     /**

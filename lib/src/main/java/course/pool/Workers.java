@@ -1,5 +1,14 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Handoff;
+import course.concurrent.internal.Durations;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.ThreadRegistry;
+import course.concurrent.internal.Uninterruptibly;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +22,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -49,9 +57,11 @@ final class Workers<A, R> {
 
     private final int workers;
     private final ThreadKind kind;
+    /** How every wait on {@link #jobs} and {@link #results} waits, the readers' included. */
+    private final WaitPolicy waitPolicy;
     private final String name;
-    /** The owning pool class's count of its threads still running. */
-    private final AtomicInteger liveThreads;
+    /** The owning pool class's registry of its threads still running, for leak checks. */
+    private final ThreadRegistry registry;
     /**
      * Capacity buffer (the worker count unless given). Producers: the generator (then
      * {@link #END_OF_JOBS}), {@link #wake()}, and workers passing an end marker or a wake-up on.
@@ -83,16 +93,19 @@ final class Workers<A, R> {
 
     /**
      * The mechanics for a pool of {@code workers} workers of the given kind, with queues of
-     * {@code buffer} elements, whose threads are named after {@code name} and counted in
-     * {@code liveThreads}. The counts are checked by {@link AbstractPool}, in the pool's words.
+     * {@code buffer} elements that every thread waits on as {@code waitPolicy} says, whose threads
+     * are named after {@code name} and registered in {@code registry}. The counts are checked by
+     * {@link AbstractPool}, in the pool's words.
      *
      * @throws NullPointerException when an argument is null
      */
-    public Workers(String name, int workers, int buffer, ThreadKind kind, AtomicInteger liveThreads) {
+    public Workers(String name, int workers, int buffer, ThreadKind kind, WaitPolicy waitPolicy,
+                   ThreadRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.workers = workers;
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.liveThreads = Objects.requireNonNull(liveThreads, "liveThreads");
+        this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.jobs = new ArrayBlockingQueue<>(buffer);
         this.results = new ArrayBlockingQueue<>(buffer);
     }
@@ -167,24 +180,11 @@ final class Workers<A, R> {
     }
 
     /**
-     * Starts a thread of the pool named {@code threadName}, counted among the live threads and
-     * joined by {@link #close}.
+     * Starts a thread of the pool named {@code threadName}, registered among the live threads
+     * until its task ends, and joined by {@link #close}.
      */
     public Thread startThread(String threadName, Runnable task) {
-        liveThreads.incrementAndGet();
-        Thread thread;
-        try {
-            thread = kind.start(threadName, () -> {
-                try {
-                    task.run();
-                } finally {
-                    liveThreads.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            liveThreads.decrementAndGet();
-            throw e;
-        }
+        Thread thread = registry.start(registry.unstarted(kind.builder().name(threadName), task));
         synchronized (lock) {
             threads.add(thread);
         }
@@ -205,7 +205,7 @@ final class Workers<A, R> {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public Optional<Result<R>> take() throws InterruptedException {
-        return received(Handoff.take(results));
+        return received(Handoff.take(waitPolicy, results));
     }
 
     /**
@@ -216,7 +216,7 @@ final class Workers<A, R> {
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return received(Handoff.poll(results, Threads.nanos(timeout), TimeUnit.NANOSECONDS));
+        return received(Handoff.poll(waitPolicy, results, Durations.nanos(timeout), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -281,27 +281,23 @@ final class Workers<A, R> {
             ifNeverStarted.run();
         }
         long begin = System.nanoTime();
-        long graceNanos = Math.max(0, Threads.nanos(grace));
+        long graceNanos = Math.max(0, Durations.nanos(grace));
         long nudgeAt = begin + Math.min(AbstractPool.CLOSE_NUDGE.toNanos(), graceNanos);
         long deadline = begin + graceNanos;
-        boolean interrupted = false;
         boolean nudged = false;
-        try {
+        try (Uninterruptibly.Scope scope = Uninterruptibly.scope()) {   // restores an interrupt on return
+            // Read the stream to its end, discarding, so that no worker stays blocked on a full one.
             while (!endSeen) {
                 long now = System.nanoTime();
                 if (!nudged && now - nudgeAt >= 0) {
                     interruptWorkers();
                     nudged = true;
                 }
-                long left = (nudged ? deadline : nudgeAt) - now;
-                if (nudged && left <= 0) {
+                long until = nudged ? deadline : nudgeAt;
+                if (nudged && until - now <= 0) {
                     throw stuck(grace);
                 }
-                try {
-                    poll(Duration.ofNanos(Math.max(1, left)));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                scope.call(() -> poll(Duration.ofNanos(Math.max(1, until - System.nanoTime()))));
             }
             // A thread may start another (a coordinator its workers): join until no new one appears.
             for (int joined = 0; ; ) {
@@ -312,14 +308,10 @@ final class Workers<A, R> {
                 if (all.isEmpty()) {
                     break;
                 }
-                if (!Threads.joinAll(all, deadline)) {   // restores the interrupt, if any, on return
+                if (!Join.all(all, deadline)) {
                     throw stuck(grace);
                 }
                 joined += all.size();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }
@@ -334,30 +326,18 @@ final class Workers<A, R> {
 
     /** The error close() throws when a thread outlives its grace, naming every such thread. */
     private IllegalStateException stuck(Duration grace) {
-        List<String> alive;
+        List<Thread> all;
         synchronized (lock) {
-            alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+            all = List.copyOf(threads);
         }
-        return new IllegalStateException(name + " did not close: " + alive.size() + " of its threads "
-                + alive + " still running " + TimeUnit.MILLISECONDS.convert(grace) + " ms after close() cancelled the run and "
-                + "interrupted its workers. A job that ignores both its context and interrupts keeps its "
-                + "worker until it returns; the thread is a daemon and ends when the job does.");
+        return Join.gaveUp(name, all, grace, "close() cancelled the run and interrupted its workers",
+                "A job that ignores both its context and interrupts keeps its worker until it returns; "
+                        + "the thread is a daemon and ends when the job does.");
     }
 
     /** Puts {@code item} on {@code queue}, waiting through interrupts; an interrupt is restored on return. */
-    private static <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                Handoff.put(queue, item);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    private <T> void putUninterruptibly(BlockingQueue<T> queue, T item) {
+        Uninterruptibly.run(() -> Handoff.put(waitPolicy, queue, item));
     }
 
     // ---- mechanics ---------------------------------------------------------------------
@@ -369,9 +349,9 @@ final class Workers<A, R> {
                 if (stopping()) {
                     return;
                 }
-                Handoff.put(jobs, job);
+                Handoff.put(waitPolicy, jobs, job);
             }
-            Handoff.put(jobs, endOfJobs());
+            Handoff.put(waitPolicy, jobs, endOfJobs());
         } catch (InterruptedException e) {
             // the run was cancelled or the pool closed: nobody will take more jobs
         }
@@ -429,14 +409,14 @@ final class Workers<A, R> {
         }
     }
 
+    /**
+     * Takes the next job, waiting through interrupts: only the pool may stop a worker, through the
+     * context. An interrupt that came while it waited is cleared, not passed to the job.
+     */
     private Job<A, R> takeJob() {
-        while (true) {
-            try {
-                return Handoff.take(jobs);
-            } catch (InterruptedException e) {
-                // only the pool may stop a worker, through the context; keep waiting
-            }
-        }
+        Job<A, R> job = Uninterruptibly.call(() -> Handoff.take(waitPolicy, jobs));
+        Thread.interrupted();
+        return job;
     }
 
     /**

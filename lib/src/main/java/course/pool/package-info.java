@@ -1,21 +1,19 @@
 /**
  * Chapter 1: the worker pool, translated from a Go original.
  *
- * <p>The pieces, and the Go construct each one plays:
+ * <p>The pieces, and the Go construct each one plays. Go's {@code context.Context}, the
+ * cancellation token every job receives, is {@link course.concurrent.Context}, in the runtime
+ * package that every chapter shares, with {@link course.concurrent.ThreadKind}.
  * <ul>
- *   <li>{@link course.pool.Context}: {@code context.Context}, a cancellation token with an
- *       optional deadline; {@link course.pool.CancelledException} and
- *       {@link course.pool.DeadlineExceededException} are its two errors.</li>
  *   <li>{@link course.pool.Job}, {@link course.pool.JobDescriptor},
  *       {@link course.pool.JobFunction} and {@link course.pool.Result}: a unit of work and
  *       what came of it, a value or an error, always with the job's descriptor.</li>
  *   <li>{@link course.pool.WorkerPool}: N workers (goroutines become platform or virtual
- *       threads, see {@link course.pool.ThreadKind}) between a bounded jobs queue and a bounded
- *       results stream (buffered channels become {@code ArrayBlockingQueue}s).</li>
+ *       threads) between a bounded jobs queue and a bounded results stream (buffered channels
+ *       become {@code ArrayBlockingQueue}s).</li>
  *   <li>{@link course.pool.AbstractPool}: what every pool of the course shares (generator,
  *       worker loop, results stream, closing); chapter 2's semaphore pool extends it too, so
- *       the pools differ only in their synchronisation. {@link course.pool.Threads} joins
- *       threads through interrupts.</li>
+ *       the pools differ only in their synchronisation.</li>
  *   <li>{@link course.pool.RaceDemo} and {@link course.pool.RaceTally}: the original client's
  *       lost-results race, reproduced and counted, and its fix.</li>
  *   <li>{@link course.pool.Timeline} and {@link course.pool.TimelineChart}: which worker ran

@@ -1,7 +1,10 @@
 package course.semaphore;
 
-import course.pool.Handoff;
-import course.pool.Threads;
+import course.concurrent.internal.Handoff;
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Durations;
+import course.concurrent.internal.Join;
+import course.concurrent.internal.Uninterruptibly;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +61,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Settings: the bound, the semaphore's fairness (a fair semaphore hands permits out in
  * arrival order; a non-fair one lets a newcomer barge in, which is faster under contention),
- * and a name that prefixes its threads' names ({@code name-1}, {@code name-2}, ...).
+ * a name that prefixes its threads' names ({@code name-1}, {@code name-2}, ...), and how a
+ * submitter waits for a permit ({@link WaitPolicy}: {@link WaitPolicy#SPIN_THEN_PARK} unless
+ * given, which yields the core a few times before it blocks in the semaphore;
+ * {@link WaitPolicy#PARK} blocks at once).
  *
  * <pre>{@code
  * try (BoundedExecutor exec = new BoundedExecutor(4)) {        // at most 4 downloads at once
@@ -102,6 +108,8 @@ public final class BoundedExecutor implements AutoCloseable {
      * cancel and awaitTermination() to join. Threads found dead are pruned now and then.
      */
     private final Map<Thread, FutureTask<?>> threads = new HashMap<>();
+    /** How a submitter waits for a permit. */
+    private final WaitPolicy waitPolicy;
     /** Makes the named virtual threads. A Thread.Builder is not thread-safe; used only under `lock`. */
     private final Thread.Builder threadBuilder;
 
@@ -123,6 +131,20 @@ public final class BoundedExecutor implements AutoCloseable {
      * @throws IllegalArgumentException when {@code bound} is not positive or the name is blank
      */
     public BoundedExecutor(int bound, boolean fair, String name) {
+        this(bound, fair, name, WaitPolicy.DEFAULT);
+    }
+
+    /**
+     * Creates an executor whose submitters wait for a permit as {@code waitPolicy} says.
+     *
+     * @param bound the most tasks that may run at once
+     * @param fair  whether waiting submitters get permits in arrival order
+     * @param name  the prefix of its threads' names
+     * @param waitPolicy how a submitter waits for a permit
+     * @throws IllegalArgumentException when {@code bound} is not positive or the name is blank
+     * @throws NullPointerException     when {@code name} or {@code waitPolicy} is null
+     */
+    public BoundedExecutor(int bound, boolean fair, String name, WaitPolicy waitPolicy) {
         if (bound <= 0) {
             throw new IllegalArgumentException("the bound must be positive, got " + bound);
         }
@@ -133,6 +155,7 @@ public final class BoundedExecutor implements AutoCloseable {
         this.bound = bound;
         this.name = name;
         this.permits = new Semaphore(bound, fair);
+        this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
         this.threadBuilder = Thread.ofVirtual().name(name + "-", 1);
     }
 
@@ -165,7 +188,7 @@ public final class BoundedExecutor implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(maxWait, "maxWait");
         rejectIfShutdown();
-        if (!permits.tryAcquire(Threads.nanos(maxWait), TimeUnit.NANOSECONDS)) {
+        if (!permits.tryAcquire(Durations.nanos(maxWait), TimeUnit.NANOSECONDS)) {
             throw new RejectedExecutionException("executor '" + name + "': no permit freed up within "
                     + maxWait + " (all " + bound + " in use); task rejected");
         }
@@ -253,7 +276,7 @@ public final class BoundedExecutor implements AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = Threads.deadlineAfter(timeout);
+        long deadline = Durations.deadlineAfter(timeout);
         List<Thread> toJoin;
         lock.lockInterruptibly();
         try {
@@ -269,11 +292,8 @@ public final class BoundedExecutor implements AutoCloseable {
             lock.unlock();
         }
         // No task runs now and none can start; each thread is at most finishing its exit.
-        for (Thread thread : toJoin) {
-            long left = Math.max(1, deadline - System.nanoTime());
-            if (!thread.join(Duration.ofNanos(left))) {
-                return false;
-            }
+        if (!Join.interruptibly(toJoin, deadline)) {
+            return false;
         }
         lock.lock();
         try {
@@ -291,27 +311,21 @@ public final class BoundedExecutor implements AutoCloseable {
     @Override
     public void close() {
         shutdown();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (awaitTermination(Duration.ofDays(1))) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                if (!interrupted) {
-                    shutdownNow();
-                    interrupted = true;
-                }
+        Uninterruptibly.run(() -> {
+            while (!awaitTermination(Duration.ofDays(1))) {
+                // keep waiting, as ExecutorService.close() does
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        }, this::shutdownNow);   // an interrupt cancels the running tasks; the wait goes on
     }
 
     /** The most tasks that may run at once. */
     public int bound() {
         return bound;
+    }
+
+    /** How a submitter waits for a permit: {@link WaitPolicy#DEFAULT} unless given. */
+    public WaitPolicy waitPolicy() {
+        return waitPolicy;
     }
 
     /** The name that prefixes this executor's threads. */
@@ -433,14 +447,15 @@ public final class BoundedExecutor implements AutoCloseable {
     }
 
     /**
-     * Takes a permit, waiting for one. A task usually ends within microseconds of the wait
-     * starting, so a platform-thread submitter first yields its core a few times
-     * ({@link Handoff#retryYielding(Handoff.Attempt)}) and parks only if no permit came back
-     * meanwhile: parking and being woken costs more than a short task. A zero-timeout try honours a fair semaphore's queue, as {@code acquire} does.
+     * Takes a permit, waiting for one as the executor's {@link WaitPolicy} says. A task usually
+     * ends within microseconds of the wait starting, so under {@link WaitPolicy#SPIN_THEN_PARK} a
+     * platform-thread submitter first yields its core a few times ({@link Handoff#retry}) and
+     * parks only if no permit came back meanwhile: parking and being woken costs more than a
+     * short task. A zero-timeout try honours a fair semaphore's queue, as {@code acquire} does.
      */
     private void acquirePermit() throws InterruptedException {
         Handoff.Attempt take = () -> permits.tryAcquire(0, TimeUnit.NANOSECONDS);
-        if (!take.tryOnce() && !Handoff.retryYielding(take)) {
+        if (!take.tryOnce() && !Handoff.retry(waitPolicy, take)) {
             permits.acquire();
         }
     }

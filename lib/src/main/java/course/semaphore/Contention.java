@@ -1,6 +1,6 @@
 package course.semaphore;
 
-import course.pool.Threads;
+import course.concurrent.internal.Join;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class Contention {
             }
         } catch (InterruptedException e) {
             started.forEach(Thread::interrupt);
-            Threads.joinAll(started);  // leaves no thread behind, even if interrupted again
+            Join.all(started);  // leaves no thread behind, even if interrupted again
             throw e;
         }
         long wall = System.nanoTime() - window[0];

@@ -1,6 +1,6 @@
 package course.semaphore;
 
-import course.pool.Threads;
+import course.concurrent.internal.Join;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,7 +138,7 @@ public final class ObservedCachedPool implements Executor, AutoCloseable {
         synchronized (threads) {
             all = new ArrayList<>(threads);
         }
-        Threads.joinAll(all);
+        Join.all(all);
     }
 
     @Override

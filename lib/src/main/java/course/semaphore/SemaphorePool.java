@@ -1,10 +1,13 @@
 package course.semaphore;
 
+import course.concurrent.Context;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
+import course.concurrent.internal.ThreadRegistry;
+import course.concurrent.internal.Uninterruptibly;
 import course.pool.AbstractPool;
-import course.pool.Context;
 import course.pool.Job;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.Timeline;
 import course.pool.WorkerPool;
 
@@ -70,7 +73,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
     /** Threads started by any semaphore pool that have not yet finished their task. */
-    private static final AtomicInteger LIVE_THREADS = new AtomicInteger();
+    private static final ThreadRegistry THREADS = new ThreadRegistry();
 
     private final Timeline timeline;
 
@@ -95,7 +98,20 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} is null
      */
     public SemaphorePool(int workers, ThreadKind kind) {
-        super("a semaphore pool", workers, kind, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(), LIVE_THREADS);
+        this(workers, kind, WaitPolicy.DEFAULT);
+    }
+
+    /**
+     * A pool of {@code workers} workers of the given kind whose threads and readers wait on its
+     * queues as {@code waitPolicy} says, as chapter 1's pool does: {@link WaitPolicy#PARK} blocks at
+     * once, {@link WaitPolicy#SPIN_THEN_PARK} (the default) yields the core a few times first.
+     *
+     * @throws IllegalArgumentException when {@code workers} is zero or negative
+     * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
+     */
+    public SemaphorePool(int workers, ThreadKind kind, WaitPolicy waitPolicy) {
+        super("a semaphore pool", workers, workers, kind, waitPolicy, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(),
+                THREADS);
         this.slots = new TokenSemaphore(workers);
         this.timeline = new Timeline(workers);
     }
@@ -115,7 +131,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
 
     /** How many threads started by any semaphore pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return LIVE_THREADS.get();
+        return THREADS.live();
     }
 
     /**
@@ -156,7 +172,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      */
     private void coordinate(Context ctx) {
         for (int i = 0; i < workers(); i++) {
-            uninterruptibly(slots::acquire);
+            Uninterruptibly.run(slots::acquire);
             try {
                 startWorker(i, ctx, timeline, slots::release);
             } catch (RuntimeException | Error e) {
@@ -165,7 +181,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
                 break;
             }
         }
-        uninterruptibly(slots::awaitAll);
+        Uninterruptibly.run(slots::awaitAll);
         finish();
     }
 
@@ -174,26 +190,5 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
     protected void finish() {
         closeResults();
         slots.close();
-    }
-
-    /** A wait on the semaphore that may be interrupted. */
-    private interface SlotWait {
-        void run() throws InterruptedException;
-    }
-
-    /** Runs {@code wait} to the end through interrupts, then restores any interrupt that arrived. */
-    private static void uninterruptibly(SlotWait wait) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                wait.run();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package course.semaphore;
 
-import course.pool.Threads;
+import course.concurrent.internal.Join;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -76,7 +76,7 @@ public final class Solutions {
             for (Thread t : returning) {
                 t.interrupt();
             }
-            Threads.joinAll(returning); // waits through interrupts, then restores the flag
+            Join.all(returning); // waits through interrupts, then restores the flag
         }
     }
 }

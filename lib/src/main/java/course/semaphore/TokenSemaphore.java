@@ -1,6 +1,6 @@
 package course.semaphore;
 
-import course.pool.Threads;
+import course.concurrent.internal.Durations;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -116,7 +116,7 @@ public final class TokenSemaphore implements AutoCloseable {
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         ensureOpen("tryAcquire");
-        boolean taken = tokens.offer(TOKEN, Threads.nanos(timeout), TimeUnit.NANOSECONDS);
+        boolean taken = tokens.offer(TOKEN, Durations.nanos(timeout), TimeUnit.NANOSECONDS);
         if (taken) {
             undoIfClosed("tryAcquire");
         }
@@ -169,10 +169,10 @@ public final class TokenSemaphore implements AutoCloseable {
     /** Takes every slot, then gives them back; {@code timeout} null means no limit. */
     private boolean takeEverySlot(Duration timeout) throws InterruptedException {
         ensureOpen("awaitAll");
-        long deadline = timeout == null ? 0 : Threads.deadlineAfter(timeout);
+        long deadline = timeout == null ? 0 : Durations.deadlineAfter(timeout);
         if (timeout == null) {
             awaitLock.lockInterruptibly();
-        } else if (!awaitLock.tryLock(Threads.nanos(timeout), TimeUnit.NANOSECONDS)) {
+        } else if (!awaitLock.tryLock(Durations.nanos(timeout), TimeUnit.NANOSECONDS)) {
             return false;
         }
         int held = 0;

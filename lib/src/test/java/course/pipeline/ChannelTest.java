@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.concurrent.WaitPolicy;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ChannelTest {
     @Test
     void everyReceiverSeesTheEndAfterTheItems() throws Exception {
-        Channel channel = new Channel(4, () -> false);
+        Channel channel = new Channel(4, WaitPolicy.DEFAULT, () -> false);
         channel.send("a");
         channel.close();
         assertEquals(1, channel.depth(), "the end marker is not counted");
@@ -25,7 +26,7 @@ class ChannelTest {
     @Test
     void aSenderBlockedOnAFullChannelGivesUpWhenTheRunStops() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
-        Channel channel = new Channel(1, stopped::get);
+        Channel channel = new Channel(1, WaitPolicy.DEFAULT, stopped::get);
         channel.send("fills it");
         TestThreads threads = new TestThreads("channel-test-stopper");
         threads.start(() -> stopped.set(true));
@@ -36,7 +37,7 @@ class ChannelTest {
     @Test
     void aReceiverWaitingOnAnEmptyChannelGivesUpWhenTheRunStops() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
-        Channel channel = new Channel(1, stopped::get);
+        Channel channel = new Channel(1, WaitPolicy.DEFAULT, stopped::get);
         TestThreads threads = new TestThreads("channel-test-stopper");
         threads.start(() -> stopped.set(true));
         assertThrows(InterruptedException.class, channel::receive);
@@ -45,7 +46,7 @@ class ChannelTest {
 
     @Test
     void aWakeNudgeIsNeverReturnedAsAnItem() throws Exception {
-        Channel channel = new Channel(4, () -> false);
+        Channel channel = new Channel(4, WaitPolicy.DEFAULT, () -> false);
         channel.wake();
         channel.send("x");
         assertEquals("x", channel.receive());
@@ -53,7 +54,7 @@ class ChannelTest {
 
     @Test
     void anUnboundedChannelTakesEverything() throws Exception {
-        Channel channel = new Channel(Pipeline.UNBOUNDED, () -> false);
+        Channel channel = new Channel(Pipeline.UNBOUNDED, WaitPolicy.DEFAULT, () -> false);
         for (int i = 0; i < 10_000; i++) {
             channel.send(i);
         }

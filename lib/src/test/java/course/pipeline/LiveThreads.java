@@ -2,6 +2,7 @@ package course.pipeline;
 
 import course.testing.Delays;
 import course.testing.NoThreadsLeft;
+import course.testing.TestThreads;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,7 @@ final class LiveThreads {
 
     /** Names of live platform threads whose name starts with the pipeline prefix. */
     static List<String> platform() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith(Pipeline.THREAD_PREFIX))
-                .sorted()
-                .toList();
+        return TestThreads.aliveNames(Pipeline.THREAD_PREFIX);
     }
 
     /** Live pipeline threads of both kinds (the registry sees virtual threads too). */

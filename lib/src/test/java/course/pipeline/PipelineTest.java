@@ -1,15 +1,17 @@
 package course.pipeline;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 import course.testing.Delays;
 import course.testing.NoThreadsLeft;
-import course.pool.CancelledException;
-import course.pool.Context;
-import course.pool.DeadlineExceededException;
-import course.pool.ThreadKind;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -66,6 +68,23 @@ class PipelineTest {
                 .toList();
         List<Integer> expected = upTo(1_000).stream().filter(n -> (n * 2) % 10 != 0).toList();
         assertEquals(expected, results);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitPolicy.class)
+    void eitherWaitPolicyDeliversEveryItemAndStopsOnCancel(WaitPolicy policy) {
+        for (ThreadKind kind : ThreadKind.values()) {
+            Pipeline<Integer> chain = Pipeline.range(1, 500).waitPolicy(policy).threads(kind)
+                    .map("same", n -> n).workers(3).capacity(1)
+                    .filter("all", n -> true);
+            assertEquals(upTo(500), sorted(chain.toList()), kind + ", " + policy);
+            try (Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).waitPolicy(policy).threads(kind)
+                    .map("same", n -> n).capacity(1).start()) {
+                assertEquals(1, run.iterator().next());
+                run.cancel();
+                assertThrows(CancellationException.class, run.iterator()::hasNext);
+            }
+        }
     }
 
     @Test

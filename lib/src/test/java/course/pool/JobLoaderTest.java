@@ -1,5 +1,6 @@
 package course.pool;
 
+import course.concurrent.Context;
 import course.data.BadInput;
 import course.pool.JobLoader.JobBatch;
 import course.pool.JobLoader.JobSpec;

@@ -1,5 +1,8 @@
 package course.pool;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

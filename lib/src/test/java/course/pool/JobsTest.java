@@ -1,5 +1,8 @@
 package course.pool;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
 import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package course.pool;
 
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
 import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 

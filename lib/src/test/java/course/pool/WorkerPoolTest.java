@@ -1,5 +1,11 @@
 package course.pool;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.ContextException;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 import course.testing.Delays;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
@@ -54,6 +60,34 @@ class WorkerPoolTest {
                 assertEquals(2 * Integer.parseInt(r.descriptor().id()), r.value());
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitPolicy.class)
+    void eitherWaitPolicyDeliversEveryResultAndStopsWaitingWorkers(WaitPolicy policy) throws InterruptedException {
+        for (ThreadKind kind : ThreadKind.values()) {
+            try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(3, kind, 1, policy)) {
+                assertEquals(policy, pool.waitPolicy());
+                List<Result<Integer>> results = pool.runAll(Context.background(), Jobs.doubling(50));
+                assertEquals(50, results.stream().filter(Result::isOk).map(r -> r.descriptor().id()).distinct().count(),
+                        kind + ": " + results);
+            }
+            Context ctx = Context.background().withCancel();
+            try (WorkerPool<Integer, Integer> idle = new WorkerPool<>(3, kind, 1, policy)) {
+                idle.run(ctx);                                   // no batch: every worker waits for a job
+                ctx.cancel();
+                assertEquals(3, idle.readAll().size(), kind + ": one stop per worker");
+            }
+        }
+    }
+
+    @Test
+    void theDefaultWaitPolicyIsSpinThenPark() {
+        try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
+            assertEquals(WaitPolicy.SPIN_THEN_PARK, pool.waitPolicy());
+        }
+        assertEquals(WaitPolicy.SPIN_THEN_PARK, WaitPolicy.DEFAULT);
+        assertThrows(NullPointerException.class, () -> new WorkerPool<Integer, Integer>(2, ThreadKind.PLATFORM, 2, null));
     }
 
     @Test
@@ -170,12 +204,12 @@ class WorkerPoolTest {
     void noPlatformThreadOutlivesThePool() throws InterruptedException {
         WorkerPool<Integer, Integer> pool = new WorkerPool<>(4, ThreadKind.PLATFORM);
         String prefix = pool.name() + "-";
-        assertEquals(0, liveThreadsNamed(prefix));
+        assertEquals(0, TestThreads.alive(prefix));
         pool.generateFrom(Jobs.sleeping(40, LONG)); // the generator blocks on the full queue
         pool.run(Context.background());            // the workers sleep
-        assertEquals(5, liveThreadsNamed(prefix), "4 workers and a generator");
+        assertEquals(5, TestThreads.alive(prefix), "4 workers and a generator");
         pool.close();
-        assertEquals(0, liveThreadsNamed(prefix));
+        assertEquals(0, TestThreads.alive(prefix));
         assertEquals(0, WorkerPool.liveThreads());
     }
 
@@ -591,12 +625,6 @@ class WorkerPoolTest {
             }
         }
         assertEquals(0, WorkerPool.liveThreads());
-    }
-
-    private static long liveThreadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
-                .count();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package course.semaphore;
 
+import course.concurrent.WaitPolicy;
 import course.testing.Delays;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +64,30 @@ class BoundedExecutorTest {
         }
         assertEquals(480, probe.entries());
         assertTrue(probe.peak() <= bound, "at most " + bound + " tasks at once, saw " + probe.peak());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitPolicy.class)
+    void eitherWaitPolicyKeepsTheBoundAndRunsEveryTask(WaitPolicy policy) throws Exception {
+        int bound = 2;
+        InFlightProbe probe = new InFlightProbe("policy");
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            tasks.add(() -> probe.call(() -> n * 2));
+        }
+        try (BoundedExecutor exec = new BoundedExecutor(bound, false, "bx-policy", policy)) {
+            assertEquals(policy, exec.waitPolicy());
+            List<Integer> values = exec.runAll(tasks);
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i * 2, values.get(i));
+            }
+        }
+        assertTrue(probe.peak() <= bound, "at most " + bound + " tasks at once, saw " + probe.peak());
+        try (BoundedExecutor exec = new BoundedExecutor(bound)) {
+            assertEquals(WaitPolicy.DEFAULT, exec.waitPolicy(), "the default");
+        }
+        assertThrows(NullPointerException.class, () -> new BoundedExecutor(1, false, "bx-null", null));
     }
 
     @Test

@@ -1,16 +1,19 @@
 package course.semaphore;
 
-import course.pool.CancelledException;
-import course.pool.Context;
-import course.pool.DeadlineExceededException;
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
+import course.concurrent.WaitPolicy;
 import course.pool.Job;
 import course.pool.Jobs;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.WorkerPool;
 import course.testing.Delays;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +53,28 @@ class SemaphorePoolTest {
                 ids.add(r.descriptor().id());
             }
             assertEquals(10, ids.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitPolicy.class)
+    void eitherWaitPolicyDeliversEveryResultAndStopsWaitingWorkers(WaitPolicy policy) throws InterruptedException {
+        for (ThreadKind kind : ThreadKind.values()) {
+            try (SemaphorePool<Integer, Integer> pool = new SemaphorePool<>(3, kind, policy)) {
+                assertEquals(policy, pool.waitPolicy());
+                List<Result<Integer>> results = pool.runAll(Context.background(), Jobs.doubling(50));
+                assertEquals(50, results.stream().filter(Result::isOk).map(r -> r.descriptor().id()).distinct().count(),
+                        kind + ": " + results);
+            }
+            Context ctx = Context.background().withCancel();
+            try (SemaphorePool<Integer, Integer> idle = new SemaphorePool<>(3, kind, policy)) {
+                idle.run(ctx);                                   // no batch: every worker waits for a job
+                ctx.cancel();
+                assertEquals(3, idle.readAll().size(), kind + ": one stop per worker");
+            }
+        }
+        try (SemaphorePool<Integer, Integer> pool = new SemaphorePool<>(2)) {
+            assertEquals(WaitPolicy.DEFAULT, pool.waitPolicy(), "the default");
         }
     }
 

@@ -1,11 +1,11 @@
 package course.stress;
 
+import course.concurrent.Context;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
 import course.pipeline.Pipeline;
 import course.pipeline.PipelineException;
 import course.pipeline.Run;
-import course.pool.Context;
-import course.pool.DeadlineExceededException;
-import course.pool.ThreadKind;
 import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 import course.testing.TestThreads;

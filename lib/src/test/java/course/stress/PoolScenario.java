@@ -1,13 +1,13 @@
 package course.stress;
 
+import course.concurrent.CancelledException;
+import course.concurrent.Context;
+import course.concurrent.ContextException;
+import course.concurrent.DeadlineExceededException;
+import course.concurrent.ThreadKind;
 import course.pool.AbstractPool;
-import course.pool.CancelledException;
-import course.pool.Context;
-import course.pool.ContextException;
-import course.pool.DeadlineExceededException;
 import course.pool.Job;
 import course.pool.Result;
-import course.pool.ThreadKind;
 import course.pool.Timeline;
 import course.pool.WorkerPool;
 import course.semaphore.SemaphorePool;

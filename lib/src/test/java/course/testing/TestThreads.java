@@ -93,8 +93,16 @@ public final class TestThreads {
 
     /** Live platform threads whose name starts with {@code prefix}. */
     public static long alive(String prefix) {
+        return aliveNames(prefix).size();
+    }
+
+    /**
+     * The names of the live platform threads whose name starts with {@code prefix}, sorted: the
+     * JVM's own view, to check a library's registry against (it cannot see virtual threads).
+     */
+    public static List<String> aliveNames(String prefix) {
         Set<Thread> all = Thread.getAllStackTraces().keySet();
-        return all.stream().filter(t -> t.getName().startsWith(prefix) && t.isAlive()).count();
+        return all.stream().filter(t -> t.getName().startsWith(prefix) && t.isAlive()).map(Thread::getName).sorted().toList();
     }
 
     /** Waits (polling) until {@code condition} holds, failing after the join limit. */

@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * A {@link Context}'s deadline passed (its own, or a parent's) before it was cancelled.
@@ -9,6 +9,15 @@ public final class DeadlineExceededException extends ContextException {
     public static final String MESSAGE = "context deadline exceeded";
 
     DeadlineExceededException() {
-        super(MESSAGE);
+        super(MESSAGE, null);
+    }
+
+    private DeadlineExceededException(DeadlineExceededException cause) {
+        super(MESSAGE, cause);
+    }
+
+    @Override
+    DeadlineExceededException thrownAgain() {
+        return new DeadlineExceededException(this);
     }
 }

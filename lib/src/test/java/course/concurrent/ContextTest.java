@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 import course.testing.Delays;
 import course.testing.TestThreads;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +52,27 @@ class ContextTest {
         assertInstanceOf(CancelledException.class, ctx.cause());
         assertEquals("context canceled", ctx.cause().getMessage());
         ContextException thrown = assertThrows(ContextException.class, ctx::throwIfDone);
-        assertSame(ctx.cause(), thrown);
+        assertInstanceOf(CancelledException.class, thrown);
+        assertEquals("context canceled", thrown.getMessage());
+        assertSame(ctx.cause(), thrown.getCause(), "each throw is caused by the stored cause");
+        assertNotSame(thrown, assertThrows(ContextException.class, ctx::throwIfDone), "a throw reused an exception");
+    }
+
+    @Test
+    void everyThreadThatThrowsGetsAFreshExceptionCausedByTheStoredOne() throws InterruptedException {
+        Context ctx = Context.background().withTimeout(Duration.ZERO);
+        List<ContextException> thrown = new CopyOnWriteArrayList<>();
+        TestThreads threads = new TestThreads("context-test-throwers");
+        for (int i = 0; i < 2; i++) {
+            threads.start(() -> thrown.add(assertThrows(DeadlineExceededException.class, () -> ctx.sleep(LONG))));
+        }
+        threads.joinAll();
+        assertEquals(2, thrown.size());
+        assertNotSame(thrown.get(0), thrown.get(1), "two threads threw one exception object");
+        for (ContextException e : thrown) {
+            assertSame(ctx.cause(), e.getCause());
+            assertEquals("context deadline exceeded", e.getMessage());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 import course.testing.Delays;
 import org.junit.jupiter.api.Test;
@@ -26,5 +26,13 @@ class ThreadKindTest {
         assertEquals("kind-test-virtual", t.getName());
         assertTrue(t.isVirtual());
         assertTrue(ThreadKind.VIRTUAL.builder("v-").unstarted(() -> { }).isVirtual());
+    }
+
+    @Test
+    void anUnnamedBuilderMakesThreadsOfItsKind() {
+        Thread platform = ThreadKind.PLATFORM.builder().unstarted(() -> { });
+        assertTrue(platform.isDaemon());
+        assertFalse(platform.isVirtual());
+        assertTrue(ThreadKind.VIRTUAL.builder().unstarted(() -> { }).isVirtual());
     }
 }

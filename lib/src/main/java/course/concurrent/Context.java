@@ -1,4 +1,6 @@
-package course.pool;
+package course.concurrent;
+
+import course.concurrent.internal.Durations;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>The cause.</b> {@link #cause()} is {@code null} while the context is live, then a
  * {@link CancelledException} ("context canceled") or a {@link DeadlineExceededException}
- * ("context deadline exceeded"). The first reason wins and never changes.
+ * ("context deadline exceeded"). The first reason wins and never changes. What
+ * {@link #throwIfDone()} and {@link #sleep} throw is a fresh exception of the same kind for
+ * each throw, whose {@linkplain Throwable#getCause() cause} is that one.
  *
  * <p><b>Threads.</b> A context owns no thread. Deadlines are checked lazily by every query
  * ({@link #isDone()} looks at the clock), and a single shared daemon timer thread, named
@@ -147,14 +151,15 @@ public final class Context {
     }
 
     /**
-     * Throws the {@linkplain #cause() cause} if this context is done; returns otherwise.
+     * Throws if this context is done, a fresh exception of the {@linkplain #cause() cause}'s kind
+     * and message whose own cause is {@link #cause()}; returns otherwise.
      *
      * @throws CancelledException        when it was cancelled
      * @throws DeadlineExceededException when its deadline passed
      */
     public void throwIfDone() {
         if (isDone()) {
-            throw cause;
+            throw cause.thrownAgain();
         }
     }
 
@@ -172,7 +177,7 @@ public final class Context {
     public void sleep(Duration duration) throws InterruptedException {
         Objects.requireNonNull(duration, "duration");
         if (awaitDone(duration)) {
-            throw cause;
+            throw cause.thrownAgain();
         }
     }
 
@@ -199,7 +204,7 @@ public final class Context {
      */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long end = Threads.deadlineAfter(timeout);
+        long end = Durations.deadlineAfter(timeout);
         while (!isDone()) {
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -340,12 +345,12 @@ public final class Context {
     }
 
     /**
-     * {@code d} in nanoseconds, saturated ({@link Threads#nanos}) and then kept within a quarter
+     * {@code d} in nanoseconds, saturated ({@link Durations#nanos}) and then kept within a quarter
      * of the {@code long} range either way, so that deadlines (now plus this) can be compared
      * with each other by difference without wrapping round. A quarter is still 73 years.
      */
     private static long clampedNanos(Duration d) {
-        return Math.clamp(Threads.nanos(d), -Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
+        return Math.clamp(Durations.nanos(d), -Long.MAX_VALUE / 4, Long.MAX_VALUE / 4);
     }
 
     private static ScheduledThreadPoolExecutor newTimer() {

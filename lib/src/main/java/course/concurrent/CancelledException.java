@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * A {@link Context} was cancelled, by its own {@link Context#cancel()} or by a parent's.
@@ -10,6 +10,15 @@ public final class CancelledException extends ContextException {
     public static final String MESSAGE = "context canceled";
 
     CancelledException() {
-        super(MESSAGE);
+        super(MESSAGE, null);
+    }
+
+    private CancelledException(CancelledException cause) {
+        super(MESSAGE, cause);
+    }
+
+    @Override
+    CancelledException thrownAgain() {
+        return new CancelledException(this);
     }
 }

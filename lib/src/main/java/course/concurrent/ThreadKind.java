@@ -1,4 +1,4 @@
-package course.pool;
+package course.concurrent;
 
 /**
  * Which kind of thread runs a pool's workers.
@@ -21,22 +21,26 @@ public enum ThreadKind {
     VIRTUAL;
 
     /**
+     * A thread builder of this kind, unnamed: platform threads are daemons, so that a forgotten
+     * pool never keeps the JVM alive, as a goroutine never keeps a Go program alive.
+     */
+    public Thread.Builder builder() {
+        return switch (this) {
+            case PLATFORM -> Thread.ofPlatform().daemon(true);
+            case VIRTUAL -> Thread.ofVirtual();
+        };
+    }
+
+    /**
      * A thread builder of this kind whose threads are named {@code prefix0}, {@code prefix1}, ...
-     * Platform threads are daemons: a forgotten pool never keeps the JVM alive, as a goroutine
-     * never keeps a Go program alive.
+     * (daemons if platform).
      */
     public Thread.Builder builder(String prefix) {
-        return switch (this) {
-            case PLATFORM -> Thread.ofPlatform().daemon(true).name(prefix, 0);
-            case VIRTUAL -> Thread.ofVirtual().name(prefix, 0);
-        };
+        return builder().name(prefix, 0);
     }
 
     /** A started thread of this kind named {@code name} running {@code task} (a daemon if platform). */
     public Thread start(String name, Runnable task) {
-        return switch (this) {
-            case PLATFORM -> Thread.ofPlatform().daemon(true).name(name).start(task);
-            case VIRTUAL -> Thread.ofVirtual().name(name).start(task);
-        };
+        return builder().name(name).start(task);
     }
 }

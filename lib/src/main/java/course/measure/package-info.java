@@ -1,0 +1,6 @@
+/**
+ * Timing in notebook cells: {@link course.measure.Measure} runs something a few times, checks
+ * that every run produced a valid result, and reports the wall times. For shapes (this grows,
+ * that stays flat), not for the small differences that only JMH can measure (chapter 6).
+ */
+package course.measure;
