@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.concurrent.internal.Durations;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -218,7 +219,7 @@ public final class EventLog {
         if (max <= 0) {
             throw new IllegalArgumentException("max must be positive, got " + max);
         }
-        long nanos = Objects.requireNonNull(timeout, "timeout").toNanos();
+        long nanos = Durations.nanos(Objects.requireNonNull(timeout, "timeout"));
         lock.lockInterruptibly();
         try {
             List<LogEntry> out = slice(partition, from, max);

@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.concurrent.internal.Durations;
 import course.concurrent.Context;
 import course.concurrent.internal.Uninterruptibly;
 import course.pool.Job;
@@ -268,7 +269,7 @@ public final class Projector implements AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + Objects.requireNonNull(timeout, "timeout").toNanos();
+        long end = Durations.deadlineAfter(Objects.requireNonNull(timeout, "timeout"));
         long[] target = log.endOffsets();
         while (true) {
             boolean caughtUp = rebuildTarget == null; // a rebuilt model counts once it is switched in

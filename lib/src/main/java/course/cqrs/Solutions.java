@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.concurrent.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ public final class Solutions {
      */
     public static boolean awaitVisible(CqrsSystem app, long id, String tag, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(app, "app");
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Durations.deadlineAfter(Objects.requireNonNull(timeout, "timeout"));
         while (true) {
             List<ArticleRef> refs = app.articlesByHashtags(List.of(tag), 1_000).get(tag);
             if (refs.stream().anyMatch(r -> r.id() == id)) {

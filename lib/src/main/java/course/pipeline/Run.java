@@ -136,7 +136,7 @@ public final class Run<T> implements Iterable<T>, AutoCloseable {
             channels[i] = new Channel(specs.get(i).capacity(), settings.waitPolicy(), this::stopped);
             counters[i] = new Counters();
         }
-        this.samplePeriod = settings.sampleEvery().toNanos();
+        this.samplePeriod = Durations.nanos(settings.sampleEvery());
 
         // Plan: 1. create every thread unstarted, 2. register them, 3. start them from the
         // sink end backwards, so that no stage sends to a consumer that does not exist yet.

@@ -1,5 +1,6 @@
 package course.pipeline;
 
+import course.concurrent.internal.Durations;
 import course.pipeline.Pipeline.Check;
 import course.pipeline.Pipeline.Step;
 
@@ -51,7 +52,7 @@ public final class Solutions {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<O> result = executor.submit(() -> step.apply(item));
                 try {
-                    return result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+                    return result.get(Durations.nanos(limit), TimeUnit.NANOSECONDS);
                 } finally {
                     result.cancel(true);
                 }

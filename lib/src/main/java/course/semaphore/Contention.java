@@ -1,5 +1,6 @@
 package course.semaphore;
 
+import course.concurrent.internal.Durations;
 import course.concurrent.internal.Join;
 
 import java.time.Duration;
@@ -173,7 +174,7 @@ public final class Contention {
             }));
         }
         window[0] = System.nanoTime();
-        window[1] = window[0] + duration.toNanos();
+        window[1] = window[0] + Durations.nanos(duration);
         go.countDown();                 // publishes `window` to the threads
         try {
             for (Thread t : started) {

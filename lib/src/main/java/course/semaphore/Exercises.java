@@ -1,5 +1,6 @@
 package course.semaphore;
 
+import course.concurrent.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -146,7 +147,7 @@ public final class Exercises {
         if (sorted.size() != total) {
             return "NOT YET: " + sorted.size() + " of " + total + " things started";
         }
-        long stretch = window.toNanos() / 2;
+        long stretch = Durations.nanos(window) / 2;
         for (int i = 0; i + perWindow < sorted.size(); i++) {
             if (sorted.get(i + perWindow) - sorted.get(i) < stretch) {
                 return String.format(Locale.ROOT, "NOT YET: %d starts within %.1f ms, but only %d per %d ms are allowed",

@@ -1,5 +1,6 @@
 package course.semaphore;
 
+import course.concurrent.internal.Durations;
 import course.concurrent.internal.Join;
 
 import java.time.Duration;
@@ -86,7 +87,7 @@ public final class ObservedCachedPool implements Executor, AutoCloseable {
         if (afterTask.isNegative()) {
             throw new IllegalArgumentException("the after-task pause must not be negative, got " + afterTask);
         }
-        this.afterTaskNanos = afterTask.toNanos();
+        this.afterTaskNanos = Durations.nanos(afterTask);
         this.pool = new Instrumented();
     }
 

@@ -84,6 +84,13 @@ class EventLogTest {
     }
 
     @Test
+    void pollTakesATimeoutBeyond292YearsAndReturnsWhatIsThere() throws InterruptedException {
+        EventLog log = new EventLog("articles", 1);
+        log.append(event(1, 1));
+        assertEquals(1, log.poll(0, 0, 10, Duration.ofSeconds(Long.MAX_VALUE)).size());
+    }
+
+    @Test
     void pollReturnsEmptyWhenNothingArrives() throws InterruptedException {
         EventLog log = new EventLog("articles", 1);
         assertEquals(List.of(), log.poll(0, 0, 10, SHORT));

@@ -41,6 +41,16 @@ class ProjectorTest {
     }
 
     @Test
+    void awaitCaughtUpTakesATimeoutBeyond292Years() throws Exception {
+        EventLog log = new EventLog("articles", 2);
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
+             Projector projector = new Projector(log, reads).start()) {
+            writes.createAll(Dataset.generate(1, 20).creates());
+            assertTrue(projector.awaitCaughtUp(Duration.ofSeconds(Long.MAX_VALUE)));
+        }
+    }
+
+    @Test
     void lagReachesZeroAfterWritesStop() throws Exception {
         EventLog log = new EventLog("articles", 3);
         try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
