@@ -1,10 +1,6 @@
 package course.cqrs;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,8 +33,8 @@ import java.util.function.LongSupplier;
  * <p>Concurrency: reads run in parallel, each on its own pooled connection. Writes go one at a
  * time (a lock around each transaction), which keeps create idempotent without retry loops and
  * lets readers and writers contend for the same connections and cores, as in a real CRUD
- * service. Every SQL statement is a prepared statement with {@code ?} parameters; no value is
- * ever pasted into SQL text.
+ * service. Every SQL statement is a prepared statement with {@code ?} parameters ({@link Jdbc});
+ * no value is ever pasted into SQL text. The rows an article becomes are {@link ArticleTables}' job.
  *
  * <pre>{@code
  * try (CrudStore crud = new CrudStore()) {
@@ -188,31 +184,12 @@ public final class CrudStore implements ArticleService {
         try {
             return db.write(c -> {
                 long id = valid.articleId();
-                try (PreparedStatement s = c.prepareStatement("SELECT version FROM articles WHERE id = ?")) {
-                    s.setLong(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (!r.next()) {
-                            throw new UnknownArticleException(id);
-                        }
-                    }
+                if (ArticleTables.versionOf(c, id) == 0) {
+                    throw new UnknownArticleException(id);
                 }
-                for (String sql : List.of("DELETE FROM paragraph_hashtags WHERE article_id = ?",
-                        "DELETE FROM paragraphs WHERE article_id = ?",
-                        "DELETE FROM article_hashtags WHERE article_id = ?")) {
-                    try (PreparedStatement s = c.prepareStatement(sql)) {
-                        s.setLong(1, id);
-                        s.executeUpdate();
-                    }
-                }
-                Map<String, Long> tagIds = new HashMap<>();
-                insertContent(c, id, valid.hashtags(), valid.paragraphs(), tagIds);
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE articles SET updated_at = ?, version = version + 1 WHERE id = ?")) {
-                    s.setLong(1, clock.getAsLong());
-                    s.setLong(2, id);
-                    s.executeUpdate();
-                }
-                return load(c, id).orElseThrow();
+                ArticleTables.replaceContent(c, id, valid.hashtags(), valid.paragraphs(), clock.getAsLong(),
+                        new HashMap<>());
+                return ArticleTables.load(c, id).orElseThrow();
             });
         } finally {
             writeLock.unlock();
@@ -248,47 +225,18 @@ public final class CrudStore implements ArticleService {
     }
 
     /** One snapshot of {@link #applySnapshots}: insert it, or replace an older version of it. */
-    private boolean applySnapshotIn(Connection c, Article a, Map<String, Long> tagIds) throws SQLException {
-        int stored = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM articles WHERE id = ?")) {
-            s.setLong(1, a.id());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    stored = r.getInt(1);
-                }
-            }
-        }
+    private static boolean applySnapshotIn(Connection c, Article a, Map<String, Long> tagIds) {
+        int stored = ArticleTables.versionOf(c, a.id());
         if (stored >= a.version()) {
             return false;
         }
-        String row = stored == 0
-                ? "INSERT INTO articles(user_id, source_url, created_at, updated_at, version, id) VALUES (?, ?, ?, ?, ?, ?)"
-                : "UPDATE articles SET user_id = ?, source_url = ?, created_at = ?, updated_at = ?, version = ? WHERE id = ?";
-        if (stored > 0) {
-            for (String sql : List.of("DELETE FROM paragraph_hashtags WHERE article_id = ?",
-                    "DELETE FROM paragraphs WHERE article_id = ?", "DELETE FROM article_hashtags WHERE article_id = ?")) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, a.id());
-                    s.executeUpdate();
-                }
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement(row)) {
-            s.setString(1, a.userId());
-            s.setString(2, a.sourceUrl());
-            s.setLong(3, a.createdAt());
-            s.setLong(4, a.updatedAt());
-            s.setInt(5, a.version());
-            s.setLong(6, a.id());
-            s.executeUpdate();
-        }
-        insertContent(c, a.id(), a.hashtags(), a.paragraphs(), tagIds);
+        ArticleTables.putSnapshot(c, a, stored, tagIds);
         return true;
     }
 
     @Override
     public Optional<Article> get(long id) {
-        return db.read(c -> load(c, id));
+        return db.read(c -> ArticleTables.load(c, id));
     }
 
     @Override
@@ -326,16 +274,9 @@ public final class CrudStore implements ArticleService {
     /** Every stored article, by id; for checks and for comparing with the event log. */
     public List<Article> all() {
         return db.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM articles ORDER BY id");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-            List<Article> out = new ArrayList<>(ids.size());
-            for (long id : ids) {
-                out.add(load(c, id).orElseThrow());
+            List<Article> out = new ArrayList<>();
+            for (long id : ArticleTables.ids(c)) {
+                out.add(ArticleTables.load(c, id).orElseThrow());
             }
             return out;
         });
@@ -352,160 +293,15 @@ public final class CrudStore implements ArticleService {
         db.close();
     }
 
-    private Created createIn(Connection c, CreateArticle command, Map<String, Long> tagIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM articles WHERE user_id = ? AND source_url = ?")) {
-            s.setString(1, command.userId());
-            s.setString(2, command.sourceUrl());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    return new Created(load(c, r.getLong(1)).orElseThrow(), false);
-                }
-            }
+    private Created createIn(Connection c, CreateArticle command, Map<String, Long> tagIds) {
+        Optional<Long> saved = ArticleTables.idOf(c, command.userId(), command.sourceUrl());
+        if (saved.isPresent()) {
+            return new Created(ArticleTables.load(c, saved.get()).orElseThrow(), false);
         }
         long now = clock.getAsLong();
-        long id;
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO articles(user_id, source_url, created_at, updated_at, version) VALUES (?, ?, ?, ?, 1)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, command.userId());
-            s.setString(2, command.sourceUrl());
-            s.setLong(3, now);
-            s.setLong(4, now);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
-        insertContent(c, id, command.hashtags(), command.paragraphs(), tagIds);
+        long id = ArticleTables.insert(c, command, now, tagIds);
         Article article = new Article(id, command.userId(), command.sourceUrl(), command.hashtags(),
                 command.paragraphs(), now, now, 1);
         return new Created(article, true);
-    }
-
-    private void insertContent(Connection c, long id, List<String> hashtags, List<Paragraph> paragraphs,
-                               Map<String, Long> tagIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO article_hashtags(hashtag_id, article_id, pos) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < hashtags.size(); i++) {
-                s.setLong(1, tagId(c, hashtags.get(i), tagIds));
-                s.setLong(2, id);
-                s.setInt(3, i);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO paragraphs(article_id, pos, body) VALUES (?, ?, ?)");
-             PreparedStatement t = c.prepareStatement(
-                "INSERT INTO paragraph_hashtags(article_id, pos, hashtag_id, tag_pos) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < paragraphs.size(); i++) {
-                Paragraph para = paragraphs.get(i);
-                p.setLong(1, id);
-                p.setInt(2, i);
-                p.setString(3, para.text());
-                p.addBatch();
-                for (int j = 0; j < para.hashtags().size(); j++) {
-                    t.setLong(1, id);
-                    t.setInt(2, i);
-                    t.setLong(3, tagId(c, para.hashtags().get(j), tagIds));
-                    t.setInt(4, j);
-                    t.addBatch();
-                }
-            }
-            p.executeBatch();
-            t.executeBatch();
-        }
-    }
-
-    /** The id of a hashtag, inserting it on first use. Called under the write lock. */
-    private static long tagId(Connection c, String name, Map<String, Long> cache) throws SQLException {
-        Long cached = cache.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        long id;
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM hashtags WHERE name = ?")) {
-            s.setString(1, name);
-            try (ResultSet r = s.executeQuery()) {
-                id = r.next() ? r.getLong(1) : -1;
-            }
-        }
-        if (id < 0) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO hashtags(name) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, name);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-        }
-        cache.put(name, id);
-        return id;
-    }
-
-    private static Optional<Article> load(Connection c, long id) throws SQLException {
-        String userId;
-        String url;
-        long created;
-        long updated;
-        int version;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT user_id, source_url, created_at, updated_at, version FROM articles WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                userId = r.getString(1);
-                url = r.getString(2);
-                created = r.getLong(3);
-                updated = r.getLong(4);
-                version = r.getInt(5);
-            }
-        }
-        List<String> tags = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT h.name FROM article_hashtags ah JOIN hashtags h ON h.id = ah.hashtag_id
-                 WHERE ah.article_id = ? ORDER BY ah.pos""")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    tags.add(r.getString(1));
-                }
-            }
-        }
-        List<String> bodies = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT body FROM paragraphs WHERE article_id = ? ORDER BY pos")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    bodies.add(r.getString(1));
-                }
-            }
-        }
-        List<List<String>> paraTags = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            paraTags.add(new ArrayList<>());
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT ph.pos, h.name FROM paragraph_hashtags ph JOIN hashtags h ON h.id = ph.hashtag_id
-                 WHERE ph.article_id = ? ORDER BY ph.pos, ph.tag_pos""")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    paraTags.get(r.getInt(1)).add(r.getString(2));
-                }
-            }
-        }
-        List<Paragraph> paragraphs = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            paragraphs.add(new Paragraph(bodies.get(i), paraTags.get(i)));
-        }
-        return Optional.of(new Article(id, userId, url, tags, paragraphs, created, updated, version));
     }
 }

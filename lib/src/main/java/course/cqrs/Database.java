@@ -1,20 +1,21 @@
 package course.cqrs;
 
+import org.h2.jdbcx.JdbcConnectionPool;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One private in-memory H2 database with a small fixed pool of JDBC connections.
+ * One private in-memory H2 database with a small fixed pool of JDBC connections (H2's own
+ * {@link JdbcConnectionPool}).
  *
  * <p>Each instance gets a database name no other instance uses
  * ({@code jdbc:h2:mem:<label>-<n>-<random>;DB_CLOSE_DELAY=-1;...}), so tests and notebook cells
@@ -23,16 +24,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code OPTIMIZE_REUSE_RESULTS=0} stops H2 from handing back a cached result when the same query
  * runs again on unchanged tables, so that measured query times are the cost of the query.
  *
- * <p>Work borrows a connection with {@link #read} or {@link #write}; {@code write} runs in one
- * transaction that commits on success and rolls back on any exception. Borrowing waits at most
- * {@link #BORROW_TIMEOUT_SECONDS} seconds, so a leak shows up as an error, not a hang.
+ * <p>Work borrows a connection for one call with {@link #read} or {@link #write}; {@code write}
+ * runs in one transaction that commits on success and rolls back on any exception. Statements
+ * inside are written with {@link Jdbc}. Borrowing waits at most {@link #BORROW_TIMEOUT_SECONDS}
+ * seconds, so a leak shows up as an error, not a hang.
+ *
+ * <pre>{@code
+ * try (Database db = new Database("demo", 2)) {
+ *     db.execute("CREATE TABLE x (id INT)");
+ *     db.write(c -> Jdbc.update(c, "INSERT INTO x VALUES (?)", 1));
+ *     db.queryLong("SELECT COUNT(*) FROM x");   // 1
+ * }
+ * }</pre>
  */
 final class Database implements AutoCloseable {
-    static final long BORROW_TIMEOUT_SECONDS = 30;
+    static final int BORROW_TIMEOUT_SECONDS = 30;
     /** How long close waits for borrowed connections to come back before shutting down anyway. */
     static final long CLOSE_WAIT_MILLIS = 2_000;
     private static final AtomicLong COUNTER = new AtomicLong();
 
+    /** Work on one borrowed connection. */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -40,10 +51,16 @@ final class Database implements AutoCloseable {
 
     private final String url;
     private final int size;
-    /** Idle connections. A connection is either here or borrowed by exactly one thread. */
-    private final BlockingQueue<Connection> idle;
-    /** Every connection ever opened, pooled or {@linkplain #openSession own}, for close. Guarded by {@code this}. */
-    private final List<Connection> all = new ArrayList<>();
+    /** At most {@link #size} connections lent at a time; each borrowed by exactly one call. */
+    private final JdbcConnectionPool pool;
+    /** Guards {@link #borrowed}, {@link #sessions} and the closing. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a borrowed connection comes back; close waits on it. */
+    private final Condition returned = lock.newCondition();
+    /** Connections of the pool lent out now: 0 to {@link #size}. Guarded by {@link #lock}. */
+    private int borrowed;
+    /** The connections opened by {@link #openSession}, outside the pool, for close. Guarded by {@link #lock}. */
+    private final List<Connection> sessions = new ArrayList<>();
     private volatile boolean closed;
 
     Database(String label, int connections) {
@@ -53,15 +70,13 @@ final class Database implements AutoCloseable {
         this.url = "jdbc:h2:mem:" + label + "-" + COUNTER.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=0";
         this.size = connections;
-        this.idle = new ArrayBlockingQueue<>(connections);
-        try {
-            for (int i = 0; i < connections; i++) {
-                Connection c = DriverManager.getConnection(url, "sa", "");
-                all.add(c);
-                idle.add(c);
-            }
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(connections);
+        pool.setLoginTimeout(BORROW_TIMEOUT_SECONDS);
+        try (Connection first = pool.getConnection()) {
+            first.isValid(1); // creates the database now, so that a bad URL fails here
         } catch (SQLException e) {
-            closeQuietly();
+            pool.dispose();
             throw new DatabaseException("cannot open in-memory database " + url, e);
         }
     }
@@ -79,7 +94,7 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("query failed on " + url + ": " + e.getMessage(), e);
         } finally {
-            idle.add(c);
+            giveBack(c);
         }
     }
 
@@ -101,30 +116,21 @@ final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("update failed on " + url + ": " + e.getMessage(), e);
         } finally {
-            idle.add(c);
+            giveBack(c);
         }
     }
 
     /** Runs DDL or other plain statements in one transaction. */
     void execute(String... statements) {
         write(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String sql : statements) {
-                    s.execute(sql);
-                }
-            }
+            Jdbc.execute(c, statements);
             return null;
         });
     }
 
     /** Runs a query without parameters whose answer is one number, such as {@code SELECT COUNT(*) FROM t}. */
     long queryLong(String sql) {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-                r.next();
-                return r.getLong(1);
-            }
-        });
+        return read(c -> Jdbc.first(c, sql, r -> r.getLong(1)).orElseThrow());
     }
 
     /**
@@ -134,37 +140,17 @@ final class Database implements AutoCloseable {
      * @throws IllegalStateException when the database is closed
      * @throws DatabaseException     when H2 refuses the connection
      */
-    synchronized Connection openSession() {
-        if (closed) {
-            throw new IllegalStateException("database " + url + " is closed");
-        }
+    Connection openSession() {
+        lock.lock();
         try {
+            checkOpen();
             Connection c = DriverManager.getConnection(url, "sa", "");
-            all.add(c);
+            sessions.add(c);
             return c;
         } catch (SQLException e) {
             throw new DatabaseException("cannot open another connection to " + url, e);
-        }
-    }
-
-    private Connection borrow() {
-        if (closed) {
-            throw new IllegalStateException("database " + url + " is closed");
-        }
-        try {
-            Connection c = idle.poll(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (c == null) {
-                throw new IllegalStateException("no free connection to " + url + " after "
-                        + BORROW_TIMEOUT_SECONDS + " s; is some work holding all " + size + "?");
-            }
-            if (closed) {
-                idle.add(c);
-                throw new IllegalStateException("database " + url + " is closed");
-            }
-            return c;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a connection to " + url, e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -175,50 +161,93 @@ final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
-        }
-        List<Connection> back = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-        try {
-            while (back.size() < size) {
-                long left = deadline - System.nanoTime();
-                Connection c = left <= 0 ? idle.poll() : idle.poll(left, TimeUnit.NANOSECONDS);
-                if (c == null) {
-                    break;
-                }
-                back.add(c);
+            long left = TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+            while (borrowed > 0 && left > 0) {
+                left = returned.awaitNanos(left);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // shut down at once, keep the flag
+        } finally {
+            lock.unlock();
         }
-        try {
-            Connection c = back.isEmpty() ? DriverManager.getConnection(url, "sa", "") : back.getFirst();
-            try (Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } finally {
-                c.close();
-            }
-        } catch (SQLException ignored) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            Jdbc.execute(c, "SHUTDOWN");
+        } catch (SQLException | DatabaseException ignored) {
             // already gone: nothing left to drop
         }
-        closeQuietly();
-    }
-
-    private synchronized void closeQuietly() {
-        for (Connection c : all) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing is best effort; the database is being dropped
-            }
-        }
+        pool.dispose();
+        closeSessions();
     }
 
     boolean isClosed() {
         return closed;
+    }
+
+    private Connection borrow() {
+        lock.lock();
+        try {
+            checkOpen();
+            borrowed++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            giveBack(null);
+            checkOpen();
+            if (pool.getActiveConnections() >= size) {
+                throw new IllegalStateException("no free connection to " + url + " after "
+                        + BORROW_TIMEOUT_SECONDS + " s; is some work holding all " + size + "?", e);
+            }
+            throw new DatabaseException("cannot borrow a connection to " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns a borrowed connection to the pool (null: the borrow failed) and wakes a waiting close. */
+    private void giveBack(Connection c) {
+        try {
+            if (c != null) {
+                c.close(); // a pooled connection's close returns it to the pool
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: the pool drops it
+        } finally {
+            lock.lock();
+            try {
+                borrowed--;
+                returned.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("database " + url + " is closed");
+        }
+    }
+
+    private void closeSessions() {
+        lock.lock();
+        try {
+            for (Connection c : sessions) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing is best effort; the database is being dropped
+                }
+            }
+            sessions.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -2,7 +2,6 @@ package course.cqrs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,7 @@ public final class NewestByHashtagView {
         Database db = Objects.requireNonNull(store, "store").database();
         Connection owner = db.openSession();
         try {
-            run(db, owner, DEFINITION);
+            Jdbc.execute(owner, DEFINITION); // auto-commit: the session commits it on its own
         } catch (DatabaseException e) {
             try {
                 owner.close();
@@ -138,7 +137,7 @@ public final class NewestByHashtagView {
     public void refresh() {
         refreshing.writeLock().lock();
         try {
-            run(db, owner, REFRESH);
+            Jdbc.execute(owner, REFRESH);
         } finally {
             refreshing.writeLock().unlock();
         }
@@ -151,15 +150,6 @@ public final class NewestByHashtagView {
             return db.queryLong("SELECT COUNT(*) FROM newest_by_hashtag");
         } finally {
             refreshing.readLock().unlock();
-        }
-    }
-
-    /** Runs one statement in auto-commit mode on {@code session}, which commits it on its own. */
-    private static void run(Database db, Connection session, String sql) {
-        try (Statement s = session.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new DatabaseException("statement failed on " + db.url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,5 @@
 package course.cqrs;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +34,8 @@ final class Queries {
         Validation.checkLimit(limitPerTag);
         return db.read(c -> {
             Map<String, List<ArticleRef>> out = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement(q1)) {
-                for (String tag : wanted) {
-                    s.setString(1, tag);
-                    s.setInt(2, limitPerTag);
-                    List<ArticleRef> refs = new ArrayList<>();
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            refs.add(new ArticleRef(r.getLong(1), r.getString(2)));
-                        }
-                    }
-                    out.put(tag, List.copyOf(refs));
-                }
+            for (String tag : wanted) {
+                out.put(tag, List.copyOf(Jdbc.list(c, q1, r -> new ArticleRef(r.getLong(1), r.getString(2)), tag, limitPerTag)));
             }
             return out;
         });
@@ -57,39 +44,15 @@ final class Queries {
     /** Q2, with the contract of {@link ArticleService#usersBySourceUrl}. */
     List<String> usersBySourceUrl(String sourceUrl) {
         Objects.requireNonNull(sourceUrl, "sourceUrl");
-        return db.read(c -> {
-            List<String> users = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(q2)) {
-                s.setString(1, sourceUrl);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        users.add(r.getString(1));
-                    }
-                }
-            }
-            return List.copyOf(users);
-        });
+        return db.read(c -> List.copyOf(Jdbc.list(c, q2, r -> r.getString(1), sourceUrl)));
     }
 
     /** How H2 plans to run Q1 and Q2 ({@code EXPLAIN}), keyed {@code "Q1"} and {@code "Q2"}. */
     Map<String, String> plans() {
         return db.read(c -> {
             Map<String, String> plans = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + q1)) {
-                s.setString(1, "java");
-                s.setInt(2, 20);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q1", r.getString(1));
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("EXPLAIN " + q2)) {
-                s.setString(1, "https://go.dev/blog");
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    plans.put("Q2", r.getString(1));
-                }
-            }
+            plans.put("Q1", Jdbc.first(c, "EXPLAIN " + q1, r -> r.getString(1), "java", 20).orElseThrow());
+            plans.put("Q2", Jdbc.first(c, "EXPLAIN " + q2, r -> r.getString(1), "https://go.dev/blog").orElseThrow());
             return plans;
         });
     }

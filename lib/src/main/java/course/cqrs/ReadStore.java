@@ -1,9 +1,6 @@
 package course.cqrs;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -197,43 +194,27 @@ public final class ReadStore implements AutoCloseable {
                 next.put(entry.partition(), entry.offset() + 1);
                 applied++;
             }
-            try (PreparedStatement s = c.prepareStatement(m.sql(
-                    "MERGE INTO {m}.projection_offsets(partition_no, next_offset) KEY (partition_no) VALUES (?, ?)"))) {
-                for (Map.Entry<Integer, Long> e : next.entrySet()) {
-                    s.setInt(1, e.getKey());
-                    s.setLong(2, e.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            List<Object[]> offsets = new ArrayList<>();
+            next.forEach((partition, offset) -> offsets.add(new Object[]{partition, offset}));
+            Jdbc.batch(c, m.sql(
+                    "MERGE INTO {m}.projection_offsets(partition_no, next_offset) KEY (partition_no) VALUES (?, ?)"),
+                    offsets);
             return applied;
         }));
     }
 
     /** Steps 2 and 3 of the plan: replace the article's tag rows, upsert its (URL, user) row. */
-    private static void applyIn(Model m, Connection c, Article a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(m.sql("DELETE FROM {m}.articles_by_hashtag WHERE article_id = ?"))) {
-            s.setLong(1, a.id());
-            s.executeUpdate();
+    private static void applyIn(Model m, Connection c, Article a) {
+        Jdbc.update(c, m.sql("DELETE FROM {m}.articles_by_hashtag WHERE article_id = ?"), a.id());
+        List<Object[]> rows = new ArrayList<>();
+        for (String tag : a.hashtags()) {
+            rows.add(new Object[]{tag, a.createdAt(), a.id(), a.sourceUrl()});
         }
-        try (PreparedStatement s = c.prepareStatement(m.sql(
-                "INSERT INTO {m}.articles_by_hashtag(tag, created_at, article_id, source_url) VALUES (?, ?, ?, ?)"))) {
-            for (String tag : a.hashtags()) {
-                s.setString(1, tag);
-                s.setLong(2, a.createdAt());
-                s.setLong(3, a.id());
-                s.setString(4, a.sourceUrl());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement(m.sql(
-                "MERGE INTO {m}.users_by_source_url(source_url, user_id, article_id) KEY (source_url, user_id) VALUES (?, ?, ?)"))) {
-            s.setString(1, a.sourceUrl());
-            s.setString(2, a.userId());
-            s.setLong(3, a.id());
-            s.executeUpdate();
-        }
+        Jdbc.batch(c, m.sql(
+                "INSERT INTO {m}.articles_by_hashtag(tag, created_at, article_id, source_url) VALUES (?, ?, ?, ?)"), rows);
+        Jdbc.update(c, m.sql(
+                "MERGE INTO {m}.users_by_source_url(source_url, user_id, article_id) KEY (source_url, user_id) VALUES (?, ?, ?)"),
+                a.sourceUrl(), a.userId(), a.id());
     }
 
     /**
@@ -288,25 +269,11 @@ public final class ReadStore implements AutoCloseable {
 
     /** Everything in the read model that queries read, sorted, for comparing two read models. */
     public Contents contents() {
-        return reading(m -> db.read(c -> {
-            List<TagRow> tags = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(m.sql(
-                    "SELECT tag, created_at, article_id, source_url FROM {m}.articles_by_hashtag ORDER BY tag, article_id"));
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    tags.add(new TagRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4)));
-                }
-            }
-            List<UserRow> users = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(m.sql(
-                    "SELECT source_url, user_id, article_id FROM {m}.users_by_source_url ORDER BY source_url, user_id"));
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    users.add(new UserRow(r.getString(1), r.getString(2), r.getLong(3)));
-                }
-            }
-            return new Contents(tags, users);
-        }));
+        return reading(m -> db.read(c -> new Contents(
+                Jdbc.list(c, m.sql("SELECT tag, created_at, article_id, source_url FROM {m}.articles_by_hashtag"
+                        + " ORDER BY tag, article_id"), r -> new TagRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4))),
+                Jdbc.list(c, m.sql("SELECT source_url, user_id, article_id FROM {m}.users_by_source_url"
+                        + " ORDER BY source_url, user_id"), r -> new UserRow(r.getString(1), r.getString(2), r.getLong(3))))));
     }
 
     /**
@@ -427,13 +394,8 @@ public final class ReadStore implements AutoCloseable {
         db.execute("DROP SCHEMA " + m.schema() + " CASCADE");
     }
 
-    private static long nextOffset(Model m, Connection c, int partition) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(m.sql(
-                "SELECT next_offset FROM {m}.projection_offsets WHERE partition_no = ?"))) {
-            s.setInt(1, partition);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        }
+    private static long nextOffset(Model m, Connection c, int partition) {
+        return Jdbc.first(c, m.sql("SELECT next_offset FROM {m}.projection_offsets WHERE partition_no = ?"),
+                r -> r.getLong(1), partition).orElse(0L);
     }
 }
