@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * A seeded generator of favourite-article commands for the measurements, with the skew of real
@@ -223,7 +224,7 @@ public final class Dataset {
         return c;
     }
 
-    private static List<String> names(int n, java.util.function.IntFunction<String> name) {
+    private static List<String> names(int n, IntFunction<String> name) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(name.apply(i));

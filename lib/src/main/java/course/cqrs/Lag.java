@@ -1,6 +1,7 @@
 package course.cqrs;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How far a projection is behind its log: the measure of eventual consistency.
@@ -21,6 +22,6 @@ public record Lag(long eventsBehind, Duration oldestUnappliedAge) {
     public String toString() {
         return eventsBehind == 0 ? "caught up"
                 : eventsBehind + " event" + (eventsBehind == 1 ? "" : "s") + " behind, oldest waiting "
-                  + String.format(java.util.Locale.ROOT, "%.1f ms", oldestUnappliedAge.toNanos() / 1e6);
+                  + String.format(Locale.ROOT, "%.1f ms", oldestUnappliedAge.toNanos() / 1e6);
     }
 }

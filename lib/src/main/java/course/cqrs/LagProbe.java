@@ -4,7 +4,9 @@ import course.concurrent.internal.Join;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * how the projector's lag rises and falls while work runs.
  *
  * <ul>
- *   <li>{@link #readYourWrites} writes articles one at a time and, after each, polls Q2 until the
- *       write is visible, recording the delay;</li>
+ *   <li>{@link #readYourWrites} writes articles one at a time and, after each, asks Q2 whether the
+ *       write is visible: at once, then again each time the projector signals that it has applied a
+ *       batch (no polling, no spinning: the read side's queries are not slowed by the probe's own),
+ *       recording the delay;</li>
  *   <li>{@link #during} runs some work (a write burst, say) on the calling thread while a sampler
  *       thread records {@link Projector#lag()} every few milliseconds, until the work is done and
  *       the lag is back to zero (or a partition has failed, or the patience runs out).</li>
@@ -62,6 +66,35 @@ public final class LagProbe {
      */
     public record Trace(double[] millis, double[] eventsBehind, double[] oldestMillis, double workMillis,
                         double caughtUpMillis) {
+        /** Copies the arrays in: a trace never changes once made. */
+        public Trace {
+            millis = millis.clone();
+            eventsBehind = eventsBehind.clone();
+            oldestMillis = oldestMillis.clone();
+            if (millis.length != eventsBehind.length || millis.length != oldestMillis.length) {
+                throw new IllegalArgumentException("a trace needs one value of each per sample, got " + millis.length
+                        + " times, " + eventsBehind.length + " lags and " + oldestMillis.length + " ages");
+            }
+        }
+
+        /** When each sample was taken, in milliseconds since the work started (a copy). */
+        @Override
+        public double[] millis() {
+            return millis.clone();
+        }
+
+        /** The events not yet applied at each sample (a copy). */
+        @Override
+        public double[] eventsBehind() {
+            return eventsBehind.clone();
+        }
+
+        /** The age of the oldest unapplied event at each sample, in milliseconds (a copy). */
+        @Override
+        public double[] oldestMillis() {
+            return oldestMillis.clone();
+        }
+
         /** Whether the lag was back to zero after the work finished. */
         public boolean caughtUp() {
             return !Double.isNaN(caughtUpMillis);
@@ -98,9 +131,23 @@ public final class LagProbe {
             return Math.max(0, caughtUpMillis - workMillis);
         }
 
+        /** Equal when every sample and both times are equal. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Trace t && Arrays.equals(millis, t.millis) && Arrays.equals(eventsBehind, t.eventsBehind)
+                    && Arrays.equals(oldestMillis, t.oldestMillis) && Double.compare(workMillis, t.workMillis) == 0
+                    && Double.compare(caughtUpMillis, t.caughtUpMillis) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(millis), Arrays.hashCode(eventsBehind), Arrays.hashCode(oldestMillis),
+                    workMillis, caughtUpMillis);
+        }
+
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "Trace[%d samples over %.0f ms, peak %.0f events behind, %s]",
+            return String.format(Locale.ROOT, "Trace[%d samples over %.0f ms, peak %.0f events behind, %s]",
                     millis.length, lastMillis(), peakEventsBehind(), caughtUp() ? "caught up" : "NOT caught up");
         }
     }
@@ -124,18 +171,21 @@ public final class LagProbe {
         double[] lags = new double[writes];
         for (int i = 0; i < writes; i++) {
             CreateArticle command = data.freshCreate(rng, "ryw-" + run + "-" + i);
+            Projector projector = app.projector();
             app.create(command);
             long start = System.nanoTime();
             long deadline = start + PATIENCE.toNanos();
+            long seen = projector.steps(); // read before looking: a batch applied meanwhile is not missed
             while (!app.usersBySourceUrl(command.sourceUrl()).contains(command.userId())) {
-                if (System.nanoTime() - deadline >= 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     throw new IllegalStateException("write " + (i + 1) + " was not visible after " + PATIENCE.toSeconds()
-                            + " s; is the projector running? " + app.projector());
+                            + " s; is the projector running? " + projector);
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while waiting for write " + (i + 1));
                 }
-                Thread.onSpinWait();
+                seen = projector.awaitStep(seen, Duration.ofNanos(left)); // sleeps until a batch is applied
             }
             lags[i] = (System.nanoTime() - start) / 1e6;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A read-heavy mixed load run against any {@link ArticleService}, to compare CRUD and CQRS under
@@ -197,7 +198,7 @@ public final class MixedLoad {
                     + readers + " and " + writes);
         }
         String run = Long.toHexString(System.nanoTime() & 0xffffff);
-        java.util.concurrent.atomic.AtomicBoolean writerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean writerDone = new AtomicBoolean();
         List<Job<Integer, ClientStats>> jobs = new ArrayList<>();
         jobs.add(Job.of("writer", "load", 0, (ctx, ignored) -> {
             try {

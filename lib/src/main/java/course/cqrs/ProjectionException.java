@@ -1,5 +1,7 @@
 package course.cqrs;
 
+import java.util.Locale;
+
 /**
  * A projection could not apply a log entry. The partition's consumer stops at that entry; its
  * offset is not moved, so after the cause is fixed {@link Projector#resume()} applies the same
@@ -11,7 +13,7 @@ public final class ProjectionException extends RuntimeException {
 
     ProjectionException(LogEntry entry, Throwable cause) {
         super("projection of partition " + entry.partition() + " failed at offset " + entry.offset()
-                + " (" + entry.event().action().name().toLowerCase(java.util.Locale.ROOT) + " of article "
+                + " (" + entry.event().action().name().toLowerCase(Locale.ROOT) + " of article "
                 + entry.event().key() + "): " + cause, cause);
         this.partition = entry.partition();
         this.offset = entry.offset();

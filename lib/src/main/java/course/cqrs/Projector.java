@@ -1,6 +1,5 @@
 package course.cqrs;
 
-import course.concurrent.internal.Durations;
 import course.concurrent.Context;
 import course.concurrent.internal.Uninterruptibly;
 import course.pool.Job;
@@ -11,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +18,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Machinery.</b> Each partition's consumer is the single job of a one-worker
  * {@link WorkerPool} from chapter 1, run under a {@link Context} that {@link #stop()} cancels.
- * The job loops: poll the log for up to {@value #BATCH} entries after its offset (waiting at most
- * {@link #POLL}), apply them in one transaction with {@link ReadStore#applyAll}, check the context.
+ * The job ({@link PartitionConsumer}) loops: poll the log for up to {@value #BATCH} entries after
+ * its offset (waiting at most {@link #POLL}), apply them in one transaction with
+ * {@link ReadStore#applyAll}, record the new offset ({@link ProjectionProgress}), check the context.
  * If the batch fails, it is applied again one entry at a time to find the entry at fault. One worker per
  * partition gives the ordering guarantee: entries of one article share a partition, and a
  * partition has exactly one consumer.
@@ -41,7 +36,9 @@ import java.util.function.Consumer;
  * recorded offsets.
  *
  * <p><b>Lag.</b> {@link #lag()} counts the entries appended but not yet applied, and the age of
- * the oldest of them. {@link #awaitCaughtUp(Duration)} waits, bounded, for the lag to reach zero.
+ * the oldest of them. {@link #awaitCaughtUp(Duration)} waits, bounded, for the lag to reach zero:
+ * it sleeps on a signal the consumers give after every committed batch (and a failure, and a
+ * rebuild's switch), and looks again only then, so waiting costs the projector nothing.
  *
  * <p><b>Rebuild.</b> {@link #rebuild()} replays the whole log, from offset 0, into a new read model
  * built beside the one queries read: the log is the golden source. It stops the consumers, has the
@@ -89,14 +86,12 @@ public final class Projector implements AutoCloseable {
 
     private final EventLog log;
     private final ReadStore store;
-    private final Consumer<LogEntry> beforeApply;
     private final int partitions;
 
-    /** Per partition: the next offset to apply, a mirror of the store's offset, set after each commit. */
-    private final AtomicLongArray next;
-    /** Per partition: the failure that stopped its consumer, or null. */
-    private final AtomicReferenceArray<ProjectionException> failed;
-    private final AtomicLong applied = new AtomicLong();
+    /** How far each partition has got, its failure, and the signal waiters wait on. */
+    private final ProjectionProgress progress;
+    /** The loop every partition's consumer runs. */
+    private final PartitionConsumer loop;
 
     /**
      * The log's end offsets when the rebuild under way began, indexed by partition; null when no
@@ -131,10 +126,10 @@ public final class Projector implements AutoCloseable {
     public Projector(EventLog log, ReadStore store, Consumer<LogEntry> beforeApply) {
         this.log = Objects.requireNonNull(log, "log");
         this.store = Objects.requireNonNull(store, "store");
-        this.beforeApply = Objects.requireNonNull(beforeApply, "beforeApply");
+        Objects.requireNonNull(beforeApply, "beforeApply");
         this.partitions = log.partitions();
-        this.next = new AtomicLongArray(partitions);
-        this.failed = new AtomicReferenceArray<>(partitions);
+        this.progress = new ProjectionProgress(partitions);
+        this.loop = new PartitionConsumer(log, store, beforeApply, progress, this::switchIfRebuilt);
         this.consumers = (WorkerPool<Integer, Long>[]) new WorkerPool<?, ?>[partitions];
     }
 
@@ -156,7 +151,7 @@ public final class Projector implements AutoCloseable {
             }
             for (int p = 0; p < partitions; p++) {
                 WorkerPool<Integer, Long> old = consumers[p];
-                if (failed.get(p) != null || (old != null && !old.done().isDone())) {
+                if (progress.hasFailed(p) || (old != null && !old.done().isDone())) {
                     continue;
                 }
                 if (old != null) {
@@ -183,7 +178,7 @@ public final class Projector implements AutoCloseable {
                 throw new IllegalStateException("projector is closed; make a new one");
             }
             for (int p = 0; p < partitions; p++) {
-                if (failed.get(p) != null && consumers[p] != null) {
+                if (progress.hasFailed(p) && consumers[p] != null) {
                     stopped.add(consumers[p]);
                     consumers[p] = null;
                 }
@@ -191,7 +186,7 @@ public final class Projector implements AutoCloseable {
         }
         drainAndClose(stopped, deadline());
         for (int p = 0; p < partitions; p++) {
-            failed.set(p, null);
+            progress.clear(p, false);
         }
         return start();
     }
@@ -238,8 +233,7 @@ public final class Projector implements AutoCloseable {
         stop();
         store.beginRebuild();
         for (int p = 0; p < partitions; p++) {
-            next.set(p, 0);
-            failed.set(p, null);
+            progress.clear(p, true);
         }
         rebuildTarget = log.endOffsets();
         switchIfRebuilt(); // an empty log: the new model is complete already
@@ -252,7 +246,7 @@ public final class Projector implements AutoCloseable {
         long behind = 0;
         long oldest = 0;
         for (int p = 0; p < partitions; p++) {
-            long at = next.get(p);
+            long at = progress.next(p);
             if (ends[p] > at) {
                 behind += ends[p] - at;
                 oldest = Math.max(oldest, log.entry(p, at).age().toNanos());
@@ -269,52 +263,42 @@ public final class Projector implements AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        long end = Durations.deadlineAfter(Objects.requireNonNull(timeout, "timeout"));
-        long[] target = log.endOffsets();
-        while (true) {
-            boolean caughtUp = rebuildTarget == null; // a rebuilt model counts once it is switched in
-            for (int p = 0; p < partitions; p++) {
-                if (next.get(p) < target[p]) {
-                    caughtUp = false;
-                    if (failed.get(p) != null) {
-                        return false;
-                    }
-                }
-            }
-            if (caughtUp) {
-                return true;
-            }
-            if (System.nanoTime() - end >= 0) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(1);
-        }
+        Objects.requireNonNull(timeout, "timeout");
+        // a rebuilt model counts once it is switched in; the consumers signal every batch and the switch
+        return progress.awaitReached(log.endOffsets(), () -> rebuildTarget == null, timeout);
+    }
+
+    /**
+     * The number of steps the projector has taken: batches committed, failures, rebuild switches.
+     * Read it before looking at the read side, then {@link #awaitStep} to sleep until the next step.
+     */
+    long steps() {
+        return progress.steps();
+    }
+
+    /**
+     * Waits until the projector has taken more than {@code seen} steps (see {@link #steps()}), or
+     * {@code timeout} passes: a signal from the consumers, not a poll.
+     *
+     * @return the steps so far; {@code seen} when none came in time
+     */
+    long awaitStep(long seen, Duration timeout) throws InterruptedException {
+        return progress.awaitStep(seen, timeout);
     }
 
     /** The failures that stopped consumers, by partition; empty when every consumer is healthy. */
     public Map<Integer, ProjectionException> failures() {
-        Map<Integer, ProjectionException> out = new TreeMap<>();
-        for (int p = 0; p < partitions; p++) {
-            ProjectionException e = failed.get(p);
-            if (e != null) {
-                out.put(p, e);
-            }
-        }
-        return out;
+        return progress.failures();
     }
 
     /** The next offset the projector will apply in each partition. */
     public long[] offsets() {
-        long[] out = new long[partitions];
-        for (int p = 0; p < partitions; p++) {
-            out[p] = next.get(p);
-        }
-        return out;
+        return progress.offsets();
     }
 
     /** How many entries this projector has applied (entries skipped as already applied are not counted). */
     public long applied() {
-        return applied.get();
+        return progress.applied();
     }
 
     /** The read store this projector fills. */
@@ -344,72 +328,9 @@ public final class Projector implements AutoCloseable {
 
     private WorkerPool<Integer, Long> startConsumer(int partition, Context ctx) {
         WorkerPool<Integer, Long> pool = new WorkerPool<>(1);
-        pool.generateFrom(List.of(Job.of("projector-p" + partition, "projection", partition, this::consume)));
+        pool.generateFrom(List.of(Job.of("projector-p" + partition, "projection", partition, loop::consume)));
         pool.run(ctx);
         return pool;
-    }
-
-    /**
-     * One partition's consumer. Plan:
-     * 1. Start from the offset the store has recorded.
-     * 2. Until the context is done: poll for a batch of entries after the offset (bounded wait),
-     *    apply it in one transaction, move the offset past it; during a rebuild, switch the new
-     *    model in once every partition has reached the rebuild's target.
-     * 3. If the batch fails, apply it one entry at a time; the first entry that fails on its own
-     *    is recorded as the failure and ends the consumer, leaving the offset at that entry.
-     *
-     * @return how many entries this run applied
-     */
-    private long consume(Context ctx, Integer partition) {
-        int p = partition;
-        long offset = store.nextOffset(p);
-        next.set(p, offset);
-        long count = 0;
-        try {
-            while (!ctx.isDone()) {
-                List<LogEntry> batch = log.poll(p, offset, BATCH, POLL);
-                if (batch.isEmpty()) {
-                    switchIfRebuilt();
-                    continue;
-                }
-                try {
-                    int done = store.applyAll(batch, beforeApply);
-                    count += done;
-                    applied.addAndGet(done);
-                } catch (RuntimeException | Error batchFailure) {
-                    count += applyOneByOne(p, batch); // finds the exact entry at fault
-                }
-                offset = batch.getLast().offset() + 1;
-                next.set(p, offset);
-                switchIfRebuilt();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopped from outside: end quietly
-        }
-        return count;
-    }
-
-    /**
-     * Applies a batch that failed as a whole one entry at a time, so that the entries before the
-     * bad one are applied and the failure names the bad one.
-     *
-     * @throws ProjectionException for the first entry that fails on its own
-     */
-    private int applyOneByOne(int p, List<LogEntry> batch) {
-        int done = 0;
-        for (LogEntry entry : batch) {
-            try {
-                int one = store.applyAll(List.of(entry), beforeApply);
-                done += one;
-                applied.addAndGet(one);
-            } catch (RuntimeException | Error e) {
-                ProjectionException failure = new ProjectionException(entry, e);
-                failed.set(p, failure);
-                throw failure;
-            }
-            next.set(p, entry.offset() + 1);
-        }
-        return done;
     }
 
     /**
@@ -422,7 +343,7 @@ public final class Projector implements AutoCloseable {
             return;
         }
         for (int p = 0; p < partitions; p++) {
-            if (next.get(p) < target[p]) {
+            if (progress.next(p) < target[p]) {
                 return;
             }
         }
@@ -430,6 +351,7 @@ public final class Projector implements AutoCloseable {
             if (rebuildTarget == target) {
                 store.finishRebuild();
                 rebuildTarget = null;
+                progress.step();
             }
         }
     }

@@ -3,9 +3,11 @@ package course.cqrs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -115,8 +117,8 @@ final class Validation {
     }
 
     /** Normalises the tags of a query; a malformed tag is an error, duplicates are dropped. */
-    static List<String> queryTags(java.util.Collection<String> tags) {
-        java.util.Objects.requireNonNull(tags, "tags");
+    static List<String> queryTags(Collection<String> tags) {
+        Objects.requireNonNull(tags, "tags");
         List<String> problems = new ArrayList<>();
         List<String> out = normaliseTags("query hashtag", new ArrayList<>(tags), Integer.MAX_VALUE, problems);
         if (!problems.isEmpty()) {

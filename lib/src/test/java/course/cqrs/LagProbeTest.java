@@ -56,6 +56,23 @@ class LagProbeTest {
     }
 
     @Test
+    void aTraceCopiesItsSamplesInAndOut() {
+        double[] millis = {0, 1, 2};
+        double[] behind = {3, 1, 0};
+        double[] age = {0.5, 0.2, 0};
+        LagProbe.Trace trace = new LagProbe.Trace(millis, behind, age, 1.5, 2);
+        millis[0] = 99;
+        trace.eventsBehind()[0] = 99;
+        assertEquals(0, trace.millis()[0], "the trace kept the caller's array");
+        assertEquals(3, trace.eventsBehind()[0], "the trace handed out its own array");
+        assertEquals(3, trace.peakEventsBehind());
+        assertEquals(new LagProbe.Trace(new double[]{0, 1, 2}, new double[]{3, 1, 0}, new double[]{0.5, 0.2, 0}, 1.5, 2),
+                trace);
+        assertThrows(IllegalArgumentException.class,
+                () -> new LagProbe.Trace(new double[1], new double[2], new double[1], 0, 0));
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         try (CqrsSystem app = new CqrsSystem(1)) {
             assertThrows(IllegalArgumentException.class, () -> LagProbe.readYourWrites(app, Dataset.generate(1, 5), 0, 1));

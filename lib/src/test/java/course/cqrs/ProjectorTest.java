@@ -41,6 +41,33 @@ class ProjectorTest {
     }
 
     @Test
+    void awaitCaughtUpIsWokenByTheConsumersWhenTheyCatchUp() throws Exception {
+        EventLog log = new EventLog("articles", 2);
+        try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
+             Projector projector = new Projector(log, reads)) {
+            for (int i = 0; i < 20; i++) {
+                writes.create(create("u" + i, "https://example.com/" + i, "go"));
+            }
+            AtomicReference<Boolean> caughtUp = new AtomicReference<>();
+            CountDownLatch waiting = new CountDownLatch(1);
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                waiting.countDown();
+                try {
+                    caughtUp.set(projector.awaitCaughtUp(PATIENCE));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waiting.await();
+            projector.start(); // the waiter was asleep on the signal; the consumers' batches wake it
+            waiter.join(PATIENCE.toMillis() * 2);
+            assertFalse(waiter.isAlive(), "awaitCaughtUp did not return");
+            assertEquals(Boolean.TRUE, caughtUp.get());
+            assertEquals(20, projector.applied());
+        }
+    }
+
+    @Test
     void awaitCaughtUpTakesATimeoutBeyond292Years() throws Exception {
         EventLog log = new EventLog("articles", 2);
         try (WriteService writes = new WriteService(log); ReadStore reads = new ReadStore();
