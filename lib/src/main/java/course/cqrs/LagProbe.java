@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * double[] lags = LagProbe.readYourWrites(app, data, 50, 1);
  * LagProbe.Trace trace = LagProbe.during(app.projector(), () -> MixedLoad.burst("burst", app, creates, 4));
- * Charts.line("Lag", "ms", "events behind").series("lag", trace.millis(), trace.eventsBehind()).image();
+ * Charts.line("Lag during a burst", "time (ms)", "events behind").series("lag", trace.millis(), trace.eventsBehind()).image();
  * }</pre>
  */
 public final class LagProbe {

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>{@code
  * MixedLoad.Report r = MixedLoad.run("crud", crud, data, ids, 4, 500, 0.95, 7);
  * r.readPercentile(0.99);   // microseconds
- * r.writesPerSecond();
+ * r.writePercentile(0.99);
  * }</pre>
  */
 public final class MixedLoad {
@@ -59,6 +59,31 @@ public final class MixedLoad {
             writeMicros = writeMicros.clone();
             Arrays.sort(readMicros);
             Arrays.sort(writeMicros);
+        }
+
+        /** Every read's latency in microseconds, sorted (a copy). */
+        @Override
+        public double[] readMicros() {
+            return readMicros.clone();
+        }
+
+        /** Every write's latency in microseconds, sorted (a copy). */
+        @Override
+        public double[] writeMicros() {
+            return writeMicros.clone();
+        }
+
+        /** Equal when the name, clients, every latency and the run's length are equal. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Report r && Objects.equals(name, r.name) && clients == r.clients
+                    && Arrays.equals(readMicros, r.readMicros) && Arrays.equals(writeMicros, r.writeMicros)
+                    && Double.compare(seconds, r.seconds) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, clients, Arrays.hashCode(readMicros), Arrays.hashCode(writeMicros), seconds);
         }
 
         /** How many reads ran. */

@@ -2,6 +2,7 @@ package course.cqrs;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +23,16 @@ class MixedLoadTest {
                     "creates add articles, updates do not: " + crud.size() + " after " + r.writes() + " writes");
         }
         assertEquals(0, TestData.awaitPoolThreadsAtMost(0));
+    }
+
+    @Test
+    void aReportCopiesItsLatenciesInAndOut() {
+        double[] reads = {30, 10, 20};
+        MixedLoad.Report report = new MixedLoad.Report("r", 1, reads, new double[]{5}, 1);
+        reads[0] = 99;
+        report.readMicros()[0] = 99;
+        assertEquals(List.of(10.0, 20.0, 30.0), Arrays.stream(report.readMicros()).boxed().toList());
+        assertEquals(new MixedLoad.Report("r", 1, new double[]{10, 20, 30}, new double[]{5}, 1), report);
     }
 
     @Test
