@@ -7,10 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The CQRS read side: two denormalised tables, each shaped for exactly one query, filled from
@@ -48,7 +45,8 @@ import java.util.function.Function;
  * after the switch, the new one. A query never sees a missing or half-filled table. The switch
  * holds a read-write lock exclusively: queries and applies hold it shared, so a query waits only
  * while the switch itself runs (it waits for the queries and batches already running to end, then
- * swaps one reference). {@link #reset} uses the same switch, to an empty model.
+ * swaps one reference). {@link #reset} uses the same switch, to an empty model. The choice of
+ * model and the switch are {@link ReadModels}' job; this class says what a model holds.
  *
  * <pre>{@code
  * try (ReadStore reads = new ReadStore()) {
@@ -110,40 +108,14 @@ public final class ReadStore implements AutoCloseable {
         }
     }
 
-    /**
-     * One read model: a schema holding the three tables, and Q1 and Q2 on them.
-     *
-     * @param schema  the schema's name, used nowhere else
-     * @param queries Q1 and Q2 on this model's tables
-     */
-    private record Model(String schema, Queries queries) {
-        /** {@code template} with {@code {m}} replaced by this model's schema. */
-        String sql(String template) {
-            return template.replace("{m}", schema);
-        }
-    }
-
     private final Database db;
-    /** Numbers the models' schemas; the first model is 1. */
-    private final AtomicInteger models = new AtomicInteger();
-    /**
-     * Guards the choice of model: queries and applies hold the read lock for as long as they use
-     * the model they chose; switching models holds the write lock. So a model is never dropped
-     * while anyone uses it: it is dropped after the switch, when no one can choose it any more.
-     */
-    private final ReentrantReadWriteLock choice = new ReentrantReadWriteLock();
-    /** The model queries read. Never null. Replaced only under the write lock of {@link #choice}. */
-    private Model served;
-    /**
-     * The model a rebuild is filling beside {@link #served}, or null when no rebuild is under way;
-     * applies go here while it exists. Replaced only under the write lock of {@link #choice}.
-     */
-    private Model building;
+    /** The served model, and the one a rebuild fills beside it. */
+    private final ReadModels models;
 
     /** An empty read model in its own private database. */
     public ReadStore() {
         this.db = new Database("reads", CrudStore.DEFAULT_CONNECTIONS);
-        this.served = newModel();
+        this.models = new ReadModels(db, SCHEMA, Q1, Q2);
     }
 
     /**
@@ -175,7 +147,7 @@ public final class ReadStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        return filling(m -> db.write(c -> {
+        return models.filling(m -> db.write(c -> {
             Map<Integer, Long> next = new HashMap<>();
             int applied = 0;
             for (LogEntry entry : batch) {
@@ -204,7 +176,7 @@ public final class ReadStore implements AutoCloseable {
     }
 
     /** Steps 2 and 3 of the plan: replace the article's tag rows, upsert its (URL, user) row. */
-    private static void applyIn(Model m, Connection c, Article a) {
+    private static void applyIn(ReadModels.Model m, Connection c, Article a) {
         Jdbc.update(c, m.sql("DELETE FROM {m}.articles_by_hashtag WHERE article_id = ?"), a.id());
         List<Object[]> rows = new ArrayList<>();
         for (String tag : a.hashtags()) {
@@ -246,17 +218,17 @@ public final class ReadStore implements AutoCloseable {
         if (partition < 0) {
             throw new IllegalArgumentException("partition must not be negative, got " + partition);
         }
-        return filling(m -> db.read(c -> nextOffset(m, c, partition)));
+        return models.filling(m -> db.read(c -> nextOffset(m, c, partition)));
     }
 
     /** Q1, answered from {@code articles_by_hashtag}; same contract as {@link ArticleService#articlesByHashtags}. */
     public Map<String, List<ArticleRef>> articlesByHashtags(Collection<String> tags, int limitPerTag) {
-        return reading(m -> m.queries().articlesByHashtags(tags, limitPerTag));
+        return models.reading(m -> m.queries().articlesByHashtags(tags, limitPerTag));
     }
 
     /** Q2, answered from {@code users_by_source_url}; same contract as {@link ArticleService#usersBySourceUrl}. */
     public List<String> usersBySourceUrl(String sourceUrl) {
-        return reading(m -> m.queries().usersBySourceUrl(sourceUrl));
+        return models.reading(m -> m.queries().usersBySourceUrl(sourceUrl));
     }
 
     /**
@@ -264,17 +236,18 @@ public final class ReadStore implements AutoCloseable {
      * index each query reads, and whether it must sort.
      */
     public Map<String, String> queryPlans() {
-        return reading(m -> m.queries().plans());
+        return models.reading(m -> m.queries().plans());
     }
 
     /** Everything in the read model that queries read, sorted, for comparing two read models. */
     public Contents contents() {
-        return reading(m -> db.read(c -> new Contents(
+        return models.reading(m -> db.read(c -> new Contents(
                 Jdbc.list(c, m.sql("SELECT tag, created_at, article_id, source_url FROM {m}.articles_by_hashtag"
                         + " ORDER BY tag, article_id"), r -> new TagRow(r.getString(1), r.getLong(2), r.getLong(3), r.getString(4))),
                 Jdbc.list(c, m.sql("SELECT source_url, user_id, article_id FROM {m}.users_by_source_url"
                         + " ORDER BY source_url, user_id"), r -> new UserRow(r.getString(1), r.getString(2), r.getLong(3))))));
     }
+
 
     /**
      * Switches queries to a new, empty read model and drops the old one (and any model a rebuild was
@@ -283,20 +256,7 @@ public final class ReadStore implements AutoCloseable {
      * {@link Projector#rebuild()} rebuilds without ever serving an empty model.
      */
     public void reset() {
-        Model empty = newModel();
-        List<Model> old = new ArrayList<>(2);
-        choice.writeLock().lock();
-        try {
-            old.add(served);
-            if (building != null) {
-                old.add(building);
-            }
-            served = empty;
-            building = null;
-        } finally {
-            choice.writeLock().unlock();
-        }
-        old.forEach(this::drop);
+        models.reset();
     }
 
     /**
@@ -305,18 +265,7 @@ public final class ReadStore implements AutoCloseable {
      * A rebuild already under way is abandoned and its model dropped.
      */
     void beginRebuild() {
-        Model fresh = newModel();
-        Model abandoned;
-        choice.writeLock().lock();
-        try {
-            abandoned = building;
-            building = fresh;
-        } finally {
-            choice.writeLock().unlock();
-        }
-        if (abandoned != null) {
-            drop(abandoned);
-        }
+        models.beginRebuild();
     }
 
     /**
@@ -326,30 +275,12 @@ public final class ReadStore implements AutoCloseable {
      * @return false when no rebuild was under way (nothing changed)
      */
     boolean finishRebuild() {
-        Model old;
-        choice.writeLock().lock();
-        try {
-            if (building == null) {
-                return false;
-            }
-            old = served;
-            served = building;
-            building = null;
-        } finally {
-            choice.writeLock().unlock();
-        }
-        drop(old);
-        return true;
+        return models.finishRebuild();
     }
 
     /** Whether a rebuild is filling a model beside the served one. */
     boolean isRebuilding() {
-        choice.readLock().lock();
-        try {
-            return building != null;
-        } finally {
-            choice.readLock().unlock();
-        }
+        return models.isRebuilding();
     }
 
     /** Drops the database. Safe to call more than once; waits at most briefly. */
@@ -358,43 +289,7 @@ public final class ReadStore implements AutoCloseable {
         db.close();
     }
 
-    /** Runs {@code work} on the model queries read, which stays chosen (and undropped) until it returns. */
-    private <T> T reading(Function<Model, T> work) {
-        choice.readLock().lock();
-        try {
-            return work.apply(served);
-        } finally {
-            choice.readLock().unlock();
-        }
-    }
-
-    /** Runs {@code work} on the model applies go to: the one being rebuilt, if any, else the served one. */
-    private <T> T filling(Function<Model, T> work) {
-        choice.readLock().lock();
-        try {
-            return work.apply(building != null ? building : served);
-        } finally {
-            choice.readLock().unlock();
-        }
-    }
-
-    /** Creates the tables of a new, empty model in a schema of its own. No one uses it yet. */
-    private Model newModel() {
-        String schema = "MODEL_" + models.incrementAndGet();
-        String[] ddl = new String[SCHEMA.length];
-        for (int i = 0; i < SCHEMA.length; i++) {
-            ddl[i] = SCHEMA[i].replace("{m}", schema);
-        }
-        db.execute(ddl);
-        return new Model(schema, new Queries(db, Q1.replace("{m}", schema), Q2.replace("{m}", schema)));
-    }
-
-    /** Drops a model no one can choose any more. */
-    private void drop(Model m) {
-        db.execute("DROP SCHEMA " + m.schema() + " CASCADE");
-    }
-
-    private static long nextOffset(Model m, Connection c, int partition) {
+    private static long nextOffset(ReadModels.Model m, Connection c, int partition) {
         return Jdbc.first(c, m.sql("SELECT next_offset FROM {m}.projection_offsets WHERE partition_no = ?"),
                 r -> r.getLong(1), partition).orElse(0L);
     }
