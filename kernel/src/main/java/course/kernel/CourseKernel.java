@@ -1,6 +1,5 @@
 package course.kernel;
 
-import com.google.gson.annotations.SerializedName;
 import course.kernel.CellSplitter.Piece;
 import course.kernel.CellSplitter.Piece.Chunk;
 import course.kernel.KernelErrors.InterruptedCellException;
@@ -15,7 +14,6 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
@@ -29,7 +27,6 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.io.File;
@@ -189,11 +186,7 @@ public final class CourseKernel extends BaseKernel {
         if (value == NO_VALUE) {
             return null;
         }
-        if (value == null) {
-            DisplayData data = new DisplayData("null");
-            return data;
-        }
-        return value;
+        return value == null ? new DisplayData("null") : value;
     }
 
     /** Evaluates plain Java source (no magics); returns {@link #NO_VALUE} when there is no value. */
@@ -327,15 +320,10 @@ public final class CourseKernel extends BaseKernel {
         SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
         for (Piece piece = CellSplitter.first(analysis, code); piece != null; piece = piece.next(analysis)) {
             switch (piece.completeness()) {
-                case EMPTY:
-                    return IS_COMPLETE_YES;
-                case DEFINITELY_INCOMPLETE:
-                case CONSIDERED_INCOMPLETE:
-                    return "    ";
-                case UNKNOWN:
-                    return IS_COMPLETE_BAD;
-                default:
-                    break;
+                case EMPTY -> { return IS_COMPLETE_YES; }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> { return "    "; }   // the indent to go on with
+                case UNKNOWN -> { return IS_COMPLETE_BAD; }
+                default -> { }
             }
         }
         return IS_COMPLETE_YES;
@@ -350,18 +338,6 @@ public final class CourseKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new KernelInfoWithStatus(Header.PROTOCOL_VERISON,
                 name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
-    }
-
-    /** A kernel_info_reply that says its status, as every reply must. */
-    static final class KernelInfoWithStatus extends KernelInfoReply {
-        @SerializedName("status")
-        @SuppressWarnings("unused") // read by Gson when the reply is serialised
-        private final String status = "ok";
-
-        KernelInfoWithStatus(String protocol, String name, String version, LanguageInfo language, String banner,
-                List<HelpLink> links) {
-            super(protocol, name, version, language, banner, links);
-        }
     }
 
     /** Stops the running cell: wakes a sleep or a blocked queue, and ends a busy loop. */
