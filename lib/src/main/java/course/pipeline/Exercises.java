@@ -1,6 +1,6 @@
 package course.pipeline;
 
-import course.pipeline.Pipeline.Check;
+import course.pipeline.Pipeline.FilterStep;
 import course.pipeline.Pipeline.Step;
 
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * {@link Solutions}; try first.
  *
  * <pre>{@code
- * Pipeline.Check<Integer> firstTime = id -> true;      // the learner's attempt
+ * Pipeline.FilterStep<Integer> firstTime = id -> true;      // the learner's attempt
  * Exercises.checkDedupe(firstTime)                      // NOT YET deduplicating stage: 150 items came out ...
  * }</pre>
  */
@@ -37,7 +37,7 @@ public final class Exercises {
      * the stage runs on 4 workers. Checked on the ids 1..50, each sent three times in a
      * shuffled order.
      */
-    public static course.exercises.Check checkDedupe(Check<Integer> dedupe) {
+    public static course.exercises.Check checkDedupe(FilterStep<Integer> dedupe) {
         String name = "deduplicating stage";
         try {
             List<Integer> ids = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class Exercises {
     public static course.exercises.Check checkThreadCount(int answer) {
         String name = "thread count";
         int actual;
-        try (Run<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
             run.toList();
             actual = run.metrics().stages().stream().mapToInt(Metrics.StageMetrics::workers).sum();
         }

@@ -3,14 +3,18 @@ package course.pipeline;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.WaitPolicy;
+import course.pipeline.StageSpec.Filtering;
+import course.pipeline.StageSpec.FlatMapping;
+import course.pipeline.StageSpec.Mapping;
+import course.pipeline.StageSpec.Source;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A streaming pipeline: a source and a chain of stages, each on its own thread or threads,
@@ -26,7 +30,7 @@ import java.util.function.Consumer;
  *   <li>{@link #from(Iterable)} (or {@link #range(int, int)}): the source, one thread that
  *       iterates the items and sends them on.</li>
  *   <li>{@link #map(String, Step)}: one output per input.</li>
- *   <li>{@link #filter(String, Check)}: the inputs that pass the check.</li>
+ *   <li>{@link #filter(String, FilterStep)}: the inputs that pass the test.</li>
  *   <li>{@link #flatMap(String, Step)}: zero or more outputs per input.</li>
  * </ul>
  * Every stage has a name, unique in its pipeline, that appears in thread names
@@ -66,13 +70,13 @@ import java.util.function.Consumer;
  * for leak checks.
  *
  * <h2>Running</h2>
- * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results
+ * {@link #start()} starts every thread and returns a {@link PipelineRun}: iterate it for the results
  * on the calling thread, cancel it, read its metrics, and close it (try-with-resources).
  * The end of the stream travels in order: each stage drains its input, then closes its output,
  * and the last worker of a fanned-out stage closes for all. Cancelling, or a failing step, stops
  * every stage promptly; the caller gets the first error as a {@link PipelineException} naming
  * the stage and the item, and closing a run joins every thread it started. A run started with
- * {@link #start(Context)} or {@link #toList(Context)} also stops when the chapter-1
+ * {@link #start(Context)} or {@link #toList(Context)} also stops when its
  * {@link Context} is cancelled or its deadline passes.
  *
  * <pre>{@code
@@ -102,52 +106,22 @@ public final class Pipeline<T> {
         O apply(I item) throws Exception;
     }
 
-    /** The check of a filter stage: items for which it answers {@code true} pass. It may throw. */
+    /** The test of a filter stage: items for which it answers {@code true} pass. It may throw. */
     @FunctionalInterface
-    public interface Check<I> {
+    public interface FilterStep<I> {
         boolean test(I item) throws Exception;
     }
-
-    /** What a stage does with its items. */
-    enum Kind { SOURCE, MAP, FILTER, FLAT_MAP }
 
     /** Marks a capacity, batch or worker count the stage did not set (the pipeline's default applies). */
     static final int UNSET = 0;
     /** The capacity of an unbounded queue. */
     static final int UNBOUNDED = -1;
 
-    /**
-     * One stage as described. Immutable. {@code work} is the Iterable of a source, the Step of a
-     * map or flat-map, or the Check of a filter. {@code capacity} is positive, UNSET or UNBOUNDED;
-     * {@code batch} is positive or UNSET.
-     */
-    record Spec(String name, Kind kind, Object work, int workers, int capacity, int batch, boolean ordered) {
-        Spec withWorkers(int n) {
-            return new Spec(name, kind, work, n, capacity, batch, ordered);
-        }
-
-        Spec withCapacity(int n) {
-            return new Spec(name, kind, work, workers, n, batch, ordered);
-        }
-
-        Spec withBatch(int n) {
-            return new Spec(name, kind, work, workers, capacity, n, ordered);
-        }
-
-        Spec withOrdered() {
-            return new Spec(name, kind, work, workers, capacity, batch, true);
-        }
-    }
-
-    /** Settings of the whole pipeline. Immutable. */
-    record Settings(boolean virtual, int capacity, int batch, Duration sampleEvery, WaitPolicy waitPolicy) {
-    }
-
     // The stages in order; the first is always the source. Never empty, never shared mutably.
-    private final List<Spec> specs;
-    private final Settings settings;
+    private final List<StageSpec> specs;
+    private final PipelineSettings settings;
 
-    private Pipeline(List<Spec> specs, Settings settings) {
+    private Pipeline(List<StageSpec> specs, PipelineSettings settings) {
         this.specs = List.copyOf(specs);
         this.settings = settings;
     }
@@ -171,9 +145,7 @@ public final class Pipeline<T> {
     public static <T> Pipeline<T> from(String name, Iterable<? extends T> items) {
         checkName(name);
         Objects.requireNonNull(items, "items of source '" + name + "'");
-        Spec source = new Spec(name, Kind.SOURCE, items, 1, UNSET, UNSET, false);
-        return new Pipeline<>(List.of(source),
-                new Settings(false, DEFAULT_CAPACITY, 1, DEFAULT_SAMPLE_INTERVAL, WaitPolicy.DEFAULT));
+        return new Pipeline<>(List.of(new StageSpec(name, new Source(items))), PipelineSettings.DEFAULTS);
     }
 
     /**
@@ -186,35 +158,7 @@ public final class Pipeline<T> {
         if ((long) last < (long) first - 1) {
             throw new IllegalArgumentException("range " + first + ".." + last + " runs backwards");
         }
-        return from("source", new Range(first, last));
-    }
-
-    /** Integers first..last, iterated lazily. */
-    private record Range(int first, int last) implements Iterable<Integer> {
-        @Override
-        public Iterator<Integer> iterator() {
-            return new Iterator<>() {
-                private long next = first;
-
-                @Override
-                public boolean hasNext() {
-                    return next <= last;
-                }
-
-                @Override
-                public Integer next() {
-                    if (next > last) {
-                        throw new NoSuchElementException();
-                    }
-                    return (int) next++;
-                }
-            };
-        }
-
-        @Override
-        public String toString() {
-            return first + ".." + last;
-        }
+        return from("source", new IntRange(first, last));
     }
 
     /**
@@ -224,7 +168,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> map(String name, Step<? super T, ? extends R> step) {
-        return add(name, Kind.MAP, step);
+        return add(name, step, () -> new Mapping(erased(step)));
     }
 
     /**
@@ -233,8 +177,8 @@ public final class Pipeline<T> {
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
-    public Pipeline<T> filter(String name, Check<? super T> check) {
-        return add(name, Kind.FILTER, check);
+    public Pipeline<T> filter(String name, FilterStep<? super T> test) {
+        return add(name, test, () -> new Filtering(erased(test)));
     }
 
     /**
@@ -245,7 +189,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> flatMap(String name, Step<? super T, ? extends Iterable<? extends R>> step) {
-        return add(name, Kind.FLAT_MAP, step);
+        return add(name, step, () -> new FlatMapping(erased(step)));
     }
 
     /**
@@ -254,11 +198,11 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}, or when the last stage is the source
      */
     public Pipeline<T> workers(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + n + " for stage '" + last.name() + "'");
         }
-        if (last.kind() == Kind.SOURCE && n != 1) {
+        if (last.isSource() && n != 1) {
             throw new IllegalArgumentException("the source '" + last.name()
                     + "' runs on one thread; workers(" + n + ") applies to map, filter and flatMap stages");
         }
@@ -272,8 +216,8 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the last stage is the source, which is always in order
      */
     public Pipeline<T> ordered() {
-        Spec last = last();
-        if (last.kind() == Kind.SOURCE) {
+        StageSpec last = last();
+        if (last.isSource()) {
             throw new IllegalArgumentException("the source '" + last.name()
                     + "' is always in order; ordered() applies to map, filter and flatMap stages");
         }
@@ -286,7 +230,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}
      */
     public Pipeline<T> capacity(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + n + " for stage '" + last.name()
                     + "' (use unbounded() to demonstrate a queue without a bound)");
@@ -308,7 +252,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}
      */
     public Pipeline<T> batch(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + n + " for stage '" + last.name() + "'");
         }
@@ -324,8 +268,7 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default capacity must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), n, settings.batch(), settings.sampleEvery(),
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withCapacity(n));
     }
 
     /**
@@ -337,15 +280,13 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default batch size must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery(),
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withBatch(n));
     }
 
     /** Runs every stage on threads of this kind (platform threads unless set). */
     public Pipeline<T> threads(ThreadKind kind) {
         Objects.requireNonNull(kind, "kind");
-        return new Pipeline<>(specs, new Settings(kind == ThreadKind.VIRTUAL, settings.capacity(), settings.batch(),
-                settings.sampleEvery(), settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withVirtual(kind == ThreadKind.VIRTUAL));
     }
 
     /** Runs every stage on virtual threads: short for {@code threads(ThreadKind.VIRTUAL)}. */
@@ -368,8 +309,7 @@ public final class Pipeline<T> {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(), interval,
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withSampleEvery(interval));
     }
 
     /**
@@ -379,36 +319,35 @@ public final class Pipeline<T> {
      */
     public Pipeline<T> waitPolicy(WaitPolicy waitPolicy) {
         Objects.requireNonNull(waitPolicy, "waitPolicy");
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(),
-                settings.sampleEvery(), waitPolicy));
+        return new Pipeline<>(specs, settings.withWaitPolicy(waitPolicy));
     }
 
     /** Starts every stage and returns the running pipeline. Close it when done. */
-    public Run<T> start() {
-        return new Run<>(resolved(), settings, null);
+    public PipelineRun<T> start() {
+        return new PipelineRun<>(resolved(), settings, null);
     }
 
     /**
      * Starts every stage under {@code context}: when the context is cancelled or its deadline
-     * passes, the run is cancelled, and iterating it throws a {@link java.util.concurrent.CancellationException}
+     * passes, the run is cancelled, and iterating it throws a {@link CancellationException}
      * whose cause is the context's ({@code context canceled} or {@code context deadline exceeded}).
      *
      * @throws NullPointerException when {@code context} is null
      */
-    public Run<T> start(Context context) {
+    public PipelineRun<T> start(Context context) {
         Objects.requireNonNull(context, "context");
-        return new Run<>(resolved(), settings, context);
+        return new PipelineRun<>(resolved(), settings, context);
     }
 
     /**
      * Runs the pipeline to its end under {@code context} and returns every result.
      *
      * @throws PipelineException when a stage fails (its first error)
-     * @throws java.util.concurrent.CancellationException when the context is done first; its
+     * @throws CancellationException when the context is done first; its
      *         cause is the context's
      */
     public List<T> toList(Context context) {
-        try (Run<T> run = start(context)) {
+        try (PipelineRun<T> run = start(context)) {
             return run.toList();
         }
     }
@@ -417,11 +356,11 @@ public final class Pipeline<T> {
      * Runs the pipeline to its end and returns every result, in arrival order.
      *
      * @throws PipelineException when a stage fails (its first error)
-     * @throws java.util.concurrent.CancellationException when the run is cancelled or the
+     * @throws CancellationException when the run is cancelled or the
      *         calling thread is interrupted
      */
     public List<T> toList() {
-        try (Run<T> run = start()) {
+        try (PipelineRun<T> run = start()) {
             return run.toList();
         }
     }
@@ -434,7 +373,7 @@ public final class Pipeline<T> {
      */
     public void forEach(Consumer<? super T> action) {
         Objects.requireNonNull(action, "action");
-        try (Run<T> run = start()) {
+        try (PipelineRun<T> run = start()) {
             for (T item : run) {
                 action.accept(item);
             }
@@ -447,19 +386,19 @@ public final class Pipeline<T> {
      * which thread dumps by {@link Thread#getAllStackTraces()} do not list.
      */
     public static List<String> liveThreads() {
-        return Run.liveThreads();
+        return PipelineRun.liveThreads();
     }
 
     /** The stage names in order, source first. */
     public List<String> stageNames() {
-        return specs.stream().map(Spec::name).toList();
+        return specs.stream().map(StageSpec::name).toList();
     }
 
     /** For example {@code source -> user[x4] -> active -> profile[x8, ordered]}. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        for (Spec spec : resolved()) {
+        for (StageSpec spec : resolved()) {
             if (!text.isEmpty()) {
                 text.append(" -> ");
             }
@@ -487,10 +426,10 @@ public final class Pipeline<T> {
     }
 
     /** The specs with the pipeline's defaults filled in. */
-    List<Spec> resolved() {
-        List<Spec> out = new ArrayList<>(specs.size());
-        for (Spec spec : specs) {
-            Spec s = spec;
+    List<StageSpec> resolved() {
+        List<StageSpec> out = new ArrayList<>(specs.size());
+        for (StageSpec spec : specs) {
+            StageSpec s = spec;
             if (s.capacity() == UNSET) {
                 s = s.withCapacity(settings.capacity());
             }
@@ -502,26 +441,37 @@ public final class Pipeline<T> {
         return out;
     }
 
-    private <R> Pipeline<R> add(String name, Kind kind, Object work) {
+    private <R> Pipeline<R> add(String name, Object step, Supplier<StageSpec.Work> work) {
         checkName(name);
-        Objects.requireNonNull(work, "step of stage '" + name + "'");
+        Objects.requireNonNull(step, "step of stage '" + name + "'");
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).name().equals(name)) {
                 throw new IllegalArgumentException("stage name '" + name + "' is already used by stage " + (i + 1)
                         + " of " + stageNames() + "; every stage needs its own name");
             }
         }
-        List<Spec> next = new ArrayList<>(specs);
-        next.add(new Spec(name, kind, work, 1, UNSET, UNSET, false));
+        List<StageSpec> next = new ArrayList<>(specs);
+        next.add(new StageSpec(name, work.get()));
         return new Pipeline<>(next, settings);
     }
 
-    private Spec last() {
+    /** A step as the stage workers call it: on any item. The pipeline's types make that safe. */
+    @SuppressWarnings("unchecked")
+    private static <O> Step<Object, O> erased(Step<?, ? extends O> step) {
+        return (Step<Object, O>) step;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FilterStep<Object> erased(FilterStep<?> test) {
+        return (FilterStep<Object>) test;
+    }
+
+    private StageSpec last() {
         return specs.getLast();
     }
 
-    private Pipeline<T> replaceLast(Spec spec) {
-        List<Spec> next = new ArrayList<>(specs);
+    private Pipeline<T> replaceLast(StageSpec spec) {
+        List<StageSpec> next = new ArrayList<>(specs);
         next.set(next.size() - 1, spec);
         return new Pipeline<>(next, settings);
     }

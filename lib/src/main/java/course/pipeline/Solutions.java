@@ -1,7 +1,7 @@
 package course.pipeline;
 
 import course.concurrent.internal.Durations;
-import course.pipeline.Pipeline.Check;
+import course.pipeline.Pipeline.FilterStep;
 import course.pipeline.Pipeline.Step;
 
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class Solutions {
      * concurrent set, because four workers call the check at once; {@code add} answers true
      * only for the first caller with a given id, atomically.
      */
-    public static Check<Integer> dedupe() {
+    public static FilterStep<Integer> dedupe() {
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
         return seen::add;
     }
