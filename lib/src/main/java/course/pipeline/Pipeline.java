@@ -3,10 +3,6 @@ package course.pipeline;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.WaitPolicy;
-import course.pipeline.StageSpec.Filtering;
-import course.pipeline.StageSpec.FlatMapping;
-import course.pipeline.StageSpec.Mapping;
-import course.pipeline.StageSpec.Source;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A streaming pipeline: a source and a chain of stages, each on its own thread or threads,
@@ -80,10 +75,11 @@ import java.util.function.Supplier;
  * {@link Context} is cancelled or its deadline passes.
  *
  * <pre>{@code
- * List<String> names = Pipeline.range(1, 100)
- *         .map("user", id -> lookUpUser(id)).workers(8)
+ * UserProfiles example = new UserProfiles();
+ * List<String> names = Pipeline.from(UserProfiles.ids(100))
+ *         .map("user", example::user).workers(8)
  *         .filter("active", user -> user.active())
- *         .map("name", user -> user.name())
+ *         .map("name", user -> user.username())
  *         .toList();
  * }</pre>
  *
@@ -143,9 +139,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Pipeline<T> from(String name, Iterable<? extends T> items) {
-        checkName(name);
-        Objects.requireNonNull(items, "items of source '" + name + "'");
-        return new Pipeline<>(List.of(new StageSpec(name, new Source(items))), PipelineSettings.DEFAULTS);
+        return new Pipeline<>(List.of(StageSpec.source(name, items)), PipelineSettings.DEFAULTS);
     }
 
     /**
@@ -168,7 +162,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> map(String name, Step<? super T, ? extends R> step) {
-        return add(name, step, () -> new Mapping(erased(step)));
+        return add(StageSpec.map(name, step));
     }
 
     /**
@@ -178,7 +172,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public Pipeline<T> filter(String name, FilterStep<? super T> test) {
-        return add(name, test, () -> new Filtering(erased(test)));
+        return add(StageSpec.filter(name, test));
     }
 
     /**
@@ -189,7 +183,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> flatMap(String name, Step<? super T, ? extends Iterable<? extends R>> step) {
-        return add(name, step, () -> new FlatMapping(erased(step)));
+        return add(StageSpec.flatMap(name, step));
     }
 
     /**
@@ -397,53 +391,16 @@ public final class Pipeline<T> {
     /** For example {@code source -> user[x4] -> active -> profile[x8, ordered]}. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder();
-        for (StageSpec spec : resolved()) {
-            if (!text.isEmpty()) {
-                text.append(" -> ");
-            }
-            text.append(spec.name());
-            List<String> notes = new ArrayList<>();
-            if (spec.workers() > 1) {
-                notes.add("x" + spec.workers());
-            }
-            if (spec.ordered()) {
-                notes.add("ordered");
-            }
-            if (spec.capacity() == UNBOUNDED) {
-                notes.add("unbounded");
-            } else if (spec.capacity() != settings.capacity()) {
-                notes.add("capacity " + spec.capacity());
-            }
-            if (spec.batch() > 1) {
-                notes.add("batch " + spec.batch());
-            }
-            if (!notes.isEmpty()) {
-                text.append(notes);
-            }
-        }
-        return text.toString();
+        return String.join(" -> ", resolved().stream().map(spec -> spec.describe(settings.capacity())).toList());
     }
 
     /** The specs with the pipeline's defaults filled in. */
     List<StageSpec> resolved() {
-        List<StageSpec> out = new ArrayList<>(specs.size());
-        for (StageSpec spec : specs) {
-            StageSpec s = spec;
-            if (s.capacity() == UNSET) {
-                s = s.withCapacity(settings.capacity());
-            }
-            if (s.batch() == UNSET) {
-                s = s.withBatch(settings.batch());
-            }
-            out.add(s);
-        }
-        return out;
+        return specs.stream().map(spec -> spec.resolvedWith(settings)).toList();
     }
 
-    private <R> Pipeline<R> add(String name, Object step, Supplier<StageSpec.Work> work) {
-        checkName(name);
-        Objects.requireNonNull(step, "step of stage '" + name + "'");
+    private <R> Pipeline<R> add(StageSpec stage) {
+        String name = stage.name();
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).name().equals(name)) {
                 throw new IllegalArgumentException("stage name '" + name + "' is already used by stage " + (i + 1)
@@ -451,19 +408,8 @@ public final class Pipeline<T> {
             }
         }
         List<StageSpec> next = new ArrayList<>(specs);
-        next.add(new StageSpec(name, work.get()));
+        next.add(stage);
         return new Pipeline<>(next, settings);
-    }
-
-    /** A step as the stage workers call it: on any item. The pipeline's types make that safe. */
-    @SuppressWarnings("unchecked")
-    private static <O> Step<Object, O> erased(Step<?, ? extends O> step) {
-        return (Step<Object, O>) step;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static FilterStep<Object> erased(FilterStep<?> test) {
-        return (FilterStep<Object>) test;
     }
 
     private StageSpec last() {
@@ -474,16 +420,5 @@ public final class Pipeline<T> {
         List<StageSpec> next = new ArrayList<>(specs);
         next.set(next.size() - 1, spec);
         return new Pipeline<>(next, settings);
-    }
-
-    private static void checkName(String name) {
-        Objects.requireNonNull(name, "stage name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("stage name must not be blank");
-        }
-        if (!name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("stage name '" + name
-                    + "' must not start or end with spaces or hold control characters");
-        }
     }
 }
