@@ -99,8 +99,12 @@ final class Channel {
      */
     Object receive() throws InterruptedException {
         checkInterrupt();
-        Object[] got = new Object[1];
-        if ((got[0] = tryReceive()) != null || Handoff.retry(waitPolicy, () -> (got[0] = tryReceive()) != null)) {
+        Object element = tryReceive();
+        if (element != null) {
+            return element;
+        }
+        Object[] got = new Object[1];   // what a successful retry took
+        if (Handoff.retry(waitPolicy, () -> (got[0] = tryReceive()) != null)) {
             return got[0];
         }
         lock.lockInterruptibly();

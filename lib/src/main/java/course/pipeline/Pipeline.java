@@ -65,11 +65,12 @@ import java.util.function.Consumer;
  * for leak checks.
  *
  * <h2>Running</h2>
- * {@link #start()} starts every thread and returns a {@link PipelineRun}: iterate it for the results
- * on the calling thread, cancel it, read its metrics, and close it (try-with-resources).
- * The end of the stream travels in order: each stage drains its input, then closes its output,
- * and the last worker of a fanned-out stage closes for all. Cancelling, or a failing step, stops
- * every stage promptly; the caller gets the first error as a {@link PipelineException} naming
+ * {@link #start()} starts every thread and returns a {@link PipelineRun}: iterate it (once) for
+ * the results on the calling thread, cancel it, read its metrics, and close it
+ * (try-with-resources). The end of the stream travels in order: each stage drains its input,
+ * then closes its output, and the last worker of a fanned-out stage closes for all. Cancelling,
+ * or a failing step, stops every stage promptly: every thread waiting on a queue wakes at once,
+ * and every step is interrupted. The caller gets the first error as a {@link PipelineException} naming
  * the stage and the item, and closing a run joins every thread it started. A run started with
  * {@link #start(Context)} or {@link #toList(Context)} also stops when its
  * {@link Context} is cancelled or its deadline passes.
@@ -166,7 +167,7 @@ public final class Pipeline<T> {
     }
 
     /**
-     * Adds a stage that passes on the items for which {@code check} is true.
+     * Adds a stage that passes on the items for which {@code test} is true.
      *
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
