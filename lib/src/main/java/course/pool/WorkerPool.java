@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #WorkerPool(int, ThreadKind, int, WaitPolicy) four-argument constructor} chooses
  * {@link WaitPolicy#PARK}, which blocks at once as the queues' own methods do.
  *
- * <p>The generator, the worker loop and the results stream live in {@link AbstractPool}, which
- * chapter 2's semaphore pool shares; this class adds only its synchronisation: the wait group
- * and the done signal.
+ * <p>The generator, the worker loop, the results stream, the timeline and the close live in
+ * {@link AbstractPool}, which chapter 2's semaphore pool shares; this class adds only its
+ * synchronisation: the wait group and the done signal.
  *
  * <p><b>Reading results.</b> Read until the stream is closed: iterate {@link #results()}, call
  * {@link #readAll()}, or loop on {@link #take()} until it returns empty. A reader that does so
