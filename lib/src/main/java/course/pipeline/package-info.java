@@ -5,6 +5,6 @@
  * {@link course.pipeline.PipelineException} its first error. {@link course.pipeline.BatchPerStage}
  * is the design it replaces, {@link course.pipeline.UserProfiles} the chapter's running example,
  * {@link course.pipeline.PipelineCharts} the charts of a run, and
- * {@link course.pipeline.Exercises} and {@link course.pipeline.Solutions} the exercises.
+ * {@link course.pipeline.PipelineExercises} and {@link course.pipeline.PipelineSolutions} the exercises.
  */
 package course.pipeline;

@@ -24,7 +24,7 @@
  *       which job, drawn as a Gantt chart.</li>
  *   <li>{@link course.pool.Jobs} and {@link course.pool.JobLoader}: ready-made batches, and the
  *       demo batch read from {@code data/pool/jobs.json}.</li>
- *   <li>{@link course.pool.Exercises} and {@link course.pool.Solutions}: the chapter's
+ *   <li>{@link course.pool.PoolExercises} and {@link course.pool.PoolSolutions}: the chapter's
  *       self-checking exercises, and worked answers kept apart.</li>
  * </ul>
  *
