@@ -3,8 +3,8 @@
  * own threads, connected by bounded queues; {@link PipelineRun} is one run of it (its results,
  * its cancel switch, its {@link Metrics}), and {@link PipelineException} its first error.
  * {@link BatchPerStage} is the design it replaces, {@link UserProfiles} the chapter's running
- * example, {@link PipelineCharts} the charts of a run, and {@link Exercises} and
- * {@link Solutions} the exercises.
+ * example, {@link PipelineCharts} the charts of a run, and {@link PipelineExercises} and
+ * {@link PipelineSolutions} the exercises.
  *
  * <p>The mechanics of a run are package-private, one job to a class: {@code StageSpec} (a stage
  * as described, a sealed family of records), {@code Channel} (the queue between two stages,
