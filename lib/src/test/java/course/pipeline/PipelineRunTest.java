@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RunTest {
+class PipelineRunTest {
     /** The one delay unit of this class. */
     static final Duration SHORT = Delays.SHORT;
     /** Long enough never to end by itself within a test. */
@@ -39,9 +39,8 @@ class RunTest {
 
     @Test
     void iterationEndsWithNoSuchElementAfterTheLastResult() {
-        try (Run<Integer> run = Pipeline.range(1, 3).map("x", n -> n).start()) {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 3).map("x", n -> n).start()) {
             Iterator<Integer> it = run.iterator();
-            assertSame(it, run.iterator(), "one cursor per run");
             assertEquals(1, it.next());
             assertEquals(2, it.next());
             assertEquals(3, it.next());
@@ -54,8 +53,31 @@ class RunTest {
     }
 
     @Test
+    void aSecondIteratorCallFailsLoudly() {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 3).map("x", n -> n).start()) {
+            for (int n : run) {
+                assertTrue(n > 0);
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class, run::iterator);
+            assertTrue(e.getMessage().contains("iterator() was already called"), e.getMessage());
+        }
+    }
+
+    @Test
+    void stagesBlockedOnFullQueuesWakeWhenTheRunIsCancelled() throws Exception {
+        try (PipelineRun<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).capacity(1)
+                .map("x", n -> n).capacity(1).start()) {
+            // nobody takes the results: the source and the stage soon wait on full queues
+            Thread.sleep(SHORT);
+            run.cancel();
+            assertTrue(run.awaitTermination(LiveThreads.GRACE));
+            assertThrows(CancellationException.class, run::toList);
+        }
+    }
+
+    @Test
     void closingAFinishedRunDoesNotTurnItIntoACancellation() {
-        Run<Integer> run = Pipeline.range(1, 5).start();
+        PipelineRun<Integer> run = Pipeline.range(1, 5).start();
         assertEquals(List.of(1, 2, 3, 4, 5), run.toList());
         run.close();
         run.cancel();
@@ -65,7 +87,7 @@ class RunTest {
 
     @Test
     void closingAnUnfinishedRunCancelsItAndJoinsEveryThread() {
-        Run<Integer> run = stuck().start();
+        PipelineRun<Integer> run = stuck().start();
         run.close();
         assertTrue(run.stopped());
         assertEquals(List.of(), Pipeline.liveThreads());
@@ -74,7 +96,7 @@ class RunTest {
 
     @Test
     void cancelIsIdempotentAndCallableFromAnyThread() throws Exception {
-        try (Run<Integer> run = stuck().start()) {
+        try (PipelineRun<Integer> run = stuck().start()) {
             TestThreads cancellers = new TestThreads("run-test-canceller");
             for (int i = 0; i < 4; i++) {
                 cancellers.start(run::cancel);
@@ -87,7 +109,7 @@ class RunTest {
 
     @Test
     void awaitTerminationReportsFalseWhileStagesStillRun() throws Exception {
-        try (Run<Integer> run = stuck().start()) {
+        try (PipelineRun<Integer> run = stuck().start()) {
             assertFalse(run.awaitTermination(SHORT));
             run.cancel();
             assertTrue(run.awaitTermination(LiveThreads.GRACE));
@@ -97,7 +119,7 @@ class RunTest {
     @Test
     void anInterruptedConsumerCancelsTheRun() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        Run<Integer> run = stuck().start();
+        PipelineRun<Integer> run = stuck().start();
         TestThreads threads = new TestThreads("run-test-consumer");
         Thread consumer = threads.start(() -> {
             waiting.countDown();
@@ -114,7 +136,7 @@ class RunTest {
 
     @Test
     void closingTheStreamClosesTheRun() {
-        Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("x", n -> n).start();
+        PipelineRun<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("x", n -> n).start();
         try (Stream<Integer> results = run.stream()) {
             assertEquals(List.of(1, 2, 3), results.limit(3).toList());
         }
@@ -124,7 +146,7 @@ class RunTest {
 
     @Test
     void aFailureIsThrownAgainOnEveryLaterCall() {
-        try (Run<Integer> run = Pipeline.range(1, 10).<Integer>map("bad", n -> {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 10).<Integer>map("bad", n -> {
             throw new IllegalStateException("always");
         }).start()) {
             PipelineException first = assertThrows(PipelineException.class, run::toList);
@@ -136,14 +158,14 @@ class RunTest {
 
     @Test
     void theStageNamesAreListedSourceFirst() {
-        try (Run<Integer> run = Pipeline.from("ids", List.of(1)).map("a", n -> n).filter("b", n -> true).start()) {
+        try (PipelineRun<Integer> run = Pipeline.from("ids", List.of(1)).map("a", n -> n).filter("b", n -> true).start()) {
             assertEquals(List.of("ids", "a", "b"), run.stageNames());
         }
     }
 
     @Test
     void awaitTerminationTakesDurationsBeyond292YearsAndNamesANullTimeout() throws Exception {
-        try (Run<Integer> run = stuck().start()) {
+        try (PipelineRun<Integer> run = stuck().start()) {
             NullPointerException e = assertThrows(NullPointerException.class, () -> run.awaitTermination(null));
             assertEquals("timeout", e.getMessage());
             assertFalse(assertTimeoutPreemptively(Delays.LONG, () -> run.awaitTermination(Duration.ofSeconds(Long.MIN_VALUE))),

@@ -1,6 +1,8 @@
 package course.semaphore;
 
 import course.concurrent.internal.Durations;
+import course.exercises.Check;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,17 +15,17 @@ import java.util.function.BiFunction;
 
 /**
  * The checks behind chapter 2's exercises. Each takes the learner's code, runs it, and
- * returns one friendly line that starts with {@code PASS} or {@code NOT YET}; it never
- * throws for a wrong answer, so a notebook cell can simply show the line. The model
- * answers are in {@link Solutions}.
+ * returns a {@link Check} whose text starts with {@code PASS:} or {@code NOT YET:}; it never
+ * throws for a wrong answer, so a notebook cell can simply show it. The model answers are in
+ * the chapter's collapsed solution cells (and in {@link SemaphoreSolutions}).
  *
  * <pre>{@code
- * Exercises.checkAlwaysReleases((slots, job) -> () -> { job.run(); slots.release(); });
+ * SemaphoreExercises.checkAlwaysReleases((slots, job) -> () -> { job.run(); slots.release(); });
  * // NOT YET: 3 of 4 slots were never given back after a failing job ...
  * }</pre>
  */
-public final class Exercises {
-    private Exercises() {
+public final class SemaphoreExercises {
+    private SemaphoreExercises() {
     }
 
     /**
@@ -44,7 +46,7 @@ public final class Exercises {
      * whatever happens. The check runs four such workers on a 4-slot {@link TokenSemaphore},
      * three of them with jobs that throw, and waits (up to a second) for every slot to come back.
      */
-    public static String checkAlwaysReleases(BiFunction<TokenSemaphore, Runnable, Runnable> worker) {
+    public static Check checkAlwaysReleases(BiFunction<TokenSemaphore, Runnable, Runnable> worker) {
         Objects.requireNonNull(worker, "worker");
         TokenSemaphore slots = new TokenSemaphore(4);
         List<Thread> threads = new ArrayList<>();
@@ -74,21 +76,21 @@ public final class Exercises {
                 t.join();
             }
             if (!unexpected.isEmpty()) {
-                return "NOT YET: a worker threw " + unexpected.peek() + " (did one release twice?)";
+                return Check.notYet("a worker threw " + unexpected.peek() + " (did one release twice?)");
             }
             if (ran.get() != 4) {
-                return "NOT YET: the worker must run its job; " + ran.get() + " of 4 jobs ran";
+                return Check.notYet("the worker must run its job; " + ran.get() + " of 4 jobs ran");
             }
             if (!slots.awaitAll(Duration.ofSeconds(1))) {
-                return "NOT YET: " + slots.inUse() + " of 4 slots were never given back, so awaitAll() would wait"
-                        + " forever. Hint: release in a finally block.";
+                return Check.notYet(slots.inUse() + " of 4 slots were never given back, so awaitAll() would wait"
+                        + " forever. Hint: release in a finally block.");
             }
-            return "PASS: every slot came back, even from the 3 failing jobs; awaitAll() returned.";
+            return Check.pass("every slot came back, even from the 3 failing jobs; awaitAll() returned.");
         } catch (IllegalStateException e) {
-            return "NOT YET: " + e.getMessage() + " (did a worker release twice?)";
+            return Check.notYet(e.getMessage() + " (did a worker release twice?)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "NOT YET: the check was interrupted";
+            return Check.notYet("the check was interrupted");
         } finally {
             slots.close();
         }
@@ -101,7 +103,7 @@ public final class Exercises {
      * scheduling noise): none may hold more than 3 starts. It also checks that all 9
      * started and that the limit did not make them wait far too long.
      */
-    public static String checkRateLimit(BiFunction<Integer, Duration, RateLimit> factory) {
+    public static Check checkRateLimit(BiFunction<Integer, Duration, RateLimit> factory) {
         Objects.requireNonNull(factory, "factory");
         int perWindow = 3;
         Duration window = Duration.ofMillis(100);
@@ -113,7 +115,7 @@ public final class Exercises {
         long begin = System.nanoTime();
         try (RateLimit limit = factory.apply(perWindow, window)) {
             if (limit == null) {
-                return "NOT YET: the factory returned null; return your RateLimit";
+                return Check.notYet("the factory returned null; return your RateLimit");
             }
             for (int t = 0; t < 4; t++) {
                 threads.add(Thread.ofVirtual().start(() -> {
@@ -130,36 +132,36 @@ public final class Exercises {
             for (Thread t : threads) {
                 if (!t.join(Duration.ofSeconds(10))) {
                     threads.forEach(Thread::interrupt);
-                    return "NOT YET: starting 9 things took more than 10 s; does acquire() ever return?";
+                    return Check.notYet("starting 9 things took more than 10 s; does acquire() ever return?");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "NOT YET: the check was interrupted";
+            return Check.notYet("the check was interrupted");
         } catch (RuntimeException e) {
-            return "NOT YET: the limit threw " + e;
+            return Check.notYet("the limit threw " + e);
         }
         if (!failures.isEmpty()) {
-            return "NOT YET: acquire() threw " + failures.peek();
+            return Check.notYet("acquire() threw " + failures.peek());
         }
         List<Long> sorted = new ArrayList<>(starts);
         Collections.sort(sorted);
         if (sorted.size() != total) {
-            return "NOT YET: " + sorted.size() + " of " + total + " things started";
+            return Check.notYet(sorted.size() + " of " + total + " things started");
         }
         long stretch = Durations.nanos(window) / 2;
         for (int i = 0; i + perWindow < sorted.size(); i++) {
             if (sorted.get(i + perWindow) - sorted.get(i) < stretch) {
-                return String.format(Locale.ROOT, "NOT YET: %d starts within %.1f ms, but only %d per %d ms are allowed",
-                        perWindow + 1, (sorted.get(i + perWindow) - sorted.get(i)) / 1e6, perWindow, window.toMillis());
+                return Check.notYet(String.format(Locale.ROOT, "%d starts within %.1f ms, but only %d per %d ms are allowed",
+                        perWindow + 1, (sorted.get(i + perWindow) - sorted.get(i)) / 1e6, perWindow, window.toMillis()));
             }
         }
         double millis = (System.nanoTime() - begin) / 1e6;
         if (millis > 20 * window.toMillis()) {
-            return String.format(Locale.ROOT, "NOT YET: correct, but slow: %.0f ms for what needs about %d ms",
-                    millis, (total / perWindow - 1) * window.toMillis());
+            return Check.notYet(String.format(Locale.ROOT, "correct, but slow: %.0f ms for what needs about %d ms",
+                    millis, (total / perWindow - 1) * window.toMillis()));
         }
-        return String.format(Locale.ROOT, "PASS: 9 starts paced by the limit (%d per %d ms), over %.0f ms.",
-                perWindow, window.toMillis(), millis);
+        return Check.pass(String.format(Locale.ROOT, "9 starts paced by the limit (%d per %d ms), over %.0f ms.",
+                perWindow, window.toMillis(), millis));
     }
 }

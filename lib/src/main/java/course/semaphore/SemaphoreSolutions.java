@@ -9,11 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Model answers to chapter 2's exercises: the code of the chapter's collapsed solution cells,
- * kept here as well so that a test checks that each still passes its check in {@link Exercises}.
+ * Model answers to chapter 2's exercises. They duplicate the chapter's collapsed solution cells,
+ * which are where a learner reads them; they are kept here only so that
+ * {@code SemaphoreSolutionsTest} checks that each still passes its check in {@link SemaphoreExercises}.
  */
-public final class Solutions {
-    private Solutions() {
+public final class SemaphoreSolutions {
+    private SemaphoreSolutions() {
     }
 
     /** Exercise 1: the slot goes back in a {@code finally}, so a failing job cannot keep it. */
@@ -33,7 +34,7 @@ public final class Solutions {
      * virtual thread that gives it back one window later, so any window holds at most
      * {@code perWindow} starts. {@link #close()} waits for those threads, so none is left.
      */
-    public static final class SemaphoreRateLimit implements Exercises.RateLimit {
+    public static final class SemaphoreRateLimit implements SemaphoreExercises.RateLimit {
         private final Semaphore permits;
         private final Duration window;
         /** The give-back threads still sleeping; each removes itself when done. */

@@ -7,17 +7,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Worked solutions to the chapter's exercises: the same code the chapter shows in its collapsed
- * solution cells, kept here so that the tests check it. {@link Exercises} checks any attempt,
- * these included.
+ * Worked solutions to chapter 1's exercises. They duplicate the chapter's collapsed solution
+ * cells, which are where a learner reads them; they are kept here only so that
+ * {@code PoolSolutionsTest} checks that the model answers still pass {@link PoolExercises}.
  *
  * <pre>{@code
- * JobFunction<Integer, Integer> sturdy = Solutions.retry(flaky, 3);
- * JobFunction<Integer, Integer> bounded = Solutions.withTimeout(slow, Duration.ofMillis(50));
+ * JobFunction<Integer, Integer> sturdy = PoolSolutions.retry(flaky, 3);
+ * JobFunction<Integer, Integer> bounded = PoolSolutions.withTimeout(slow, Duration.ofMillis(50));
  * }</pre>
  */
-public final class Solutions {
-    private Solutions() {
+public final class PoolSolutions {
+    private PoolSolutions() {
     }
 
     /**

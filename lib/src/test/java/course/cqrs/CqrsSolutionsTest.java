@@ -5,14 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SolutionsTest {
+class CqrsSolutionsTest {
     @Test
     void everySolutionPassesItsCheck() {
         Check[] checks = {
-            Exercises.checkUsersByUrlView(Solutions::usersByUrlView),
-            Exercises.checkNewestFirst(Solutions::newestFirst),
-            Exercises.checkArticlesByUser(Solutions::articlesByUser),
-            Exercises.checkVisibilityWait(Solutions::awaitVisible),
+            CqrsExercises.checkUsersByUrlView(CqrsSolutions::usersByUrlView),
+            CqrsExercises.checkNewestFirst(CqrsSolutions::newestFirst),
+            CqrsExercises.checkArticlesByUser(CqrsSolutions::articlesByUser),
+            CqrsExercises.checkVisibilityWait(CqrsSolutions::awaitVisible),
         };
         for (Check c : checks) {
             assertTrue(c.passed(), c.message());

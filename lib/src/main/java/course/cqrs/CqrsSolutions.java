@@ -12,15 +12,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Worked solutions to the CQRS chapters' exercises, kept out of the notebooks so that a learner
- * sees them only by choice. {@link Exercises} checks any attempt, these included.
+ * Worked solutions to the exercises of the two CQRS chapters (4 and 5). They duplicate the
+ * chapters' collapsed solution cells, which are where a learner reads them; they are kept here
+ * only so that {@code CqrsSolutionsTest} checks that the model answers still pass
+ * {@link CqrsExercises}.
  *
  * <pre>{@code
- * Exercises.checkUsersByUrlView(Solutions::usersByUrlView);   // PASS: ...
+ * CqrsExercises.checkUsersByUrlView(CqrsSolutions::usersByUrlView);   // PASS: ...
  * }</pre>
  */
-public final class Solutions {
-    private Solutions() {
+public final class CqrsSolutions {
+    private CqrsSolutions() {
     }
 
     /** Chapter 4, exercise 1: group the articles by URL and sort each group's users. */

@@ -1,6 +1,7 @@
 package course.pipeline;
 
-import course.pipeline.Pipeline.Check;
+import course.exercises.Check;
+import course.pipeline.Pipeline.FilterStep;
 import course.pipeline.Pipeline.Step;
 
 import java.time.Duration;
@@ -14,22 +15,23 @@ import java.util.stream.IntStream;
 
 /**
  * Self-checks for the chapter's exercises. Each check runs the learner's code in a small
- * pipeline and returns a {@link course.exercises.Check} that reads {@code PASS ...} or {@code NOT YET ...} with a
- * hint; it never throws, so a wrong answer never breaks the notebook. The answers are in
- * {@link Solutions}; try first.
+ * pipeline and returns a {@link Check} that reads {@code PASS: ...} or {@code NOT YET: ...},
+ * naming the exercise, with a hint; it never throws, so a wrong answer never breaks the
+ * notebook. The answers are in the chapter's collapsed solution cells (and in
+ * {@link PipelineSolutions}); try first.
  *
  * <pre>{@code
- * Pipeline.Check<Integer> firstTime = id -> true;      // the learner's attempt
- * Exercises.checkDedupe(firstTime)                      // NOT YET deduplicating stage: 150 items came out ...
+ * Pipeline.FilterStep<Integer> firstTime = id -> true;      // the learner's attempt
+ * PipelineExercises.checkDedupe(firstTime)              // NOT YET: deduplicating stage: 150 items came out ...
  * }</pre>
  */
-public final class Exercises {
+public final class PipelineExercises {
     /** How long the slow item of the timeout exercise sleeps. */
     static final Duration SLOW_ITEM = Duration.ofMillis(500);
     /** The per-item limit the timeout exercise asks for. */
     static final Duration LIMIT = Duration.ofMillis(50);
 
-    private Exercises() {
+    private PipelineExercises() {
     }
 
     /**
@@ -37,7 +39,7 @@ public final class Exercises {
      * the stage runs on 4 workers. Checked on the ids 1..50, each sent three times in a
      * shuffled order.
      */
-    public static course.exercises.Check checkDedupe(Check<Integer> dedupe) {
+    public static Check checkDedupe(FilterStep<Integer> dedupe) {
         String name = "deduplicating stage";
         try {
             List<Integer> ids = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class Exercises {
      *
      * @param withTimeout the learner's wrapper: given a step and a limit, the limited step
      */
-    public static course.exercises.Check checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
+    public static Check checkTimeout(BiFunction<Step<Integer, Integer>, Duration, Step<Integer, Integer>> withTimeout) {
         String name = "per-item timeout";
         Step<Integer, Integer> lookup = id -> {
             if (id == 7) {
@@ -105,10 +107,10 @@ public final class Exercises {
      * {@code Pipeline.range(1, 10).map("a", f).workers(3).filter("b", g).workers(2)} start?
      * (The sampler thread does not count.)
      */
-    public static course.exercises.Check checkThreadCount(int answer) {
+    public static Check checkThreadCount(int answer) {
         String name = "thread count";
         int actual;
-        try (Run<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 10).map("a", n -> n).workers(3).filter("b", n -> true).workers(2).start()) {
             run.toList();
             actual = run.metrics().stages().stream().mapToInt(Metrics.StageMetrics::workers).sum();
         }
@@ -127,11 +129,11 @@ public final class Exercises {
         return false;
     }
 
-    private static course.exercises.Check pass(String name, String detail) {
-        return new course.exercises.Check(true, "PASS " + name + ": " + detail);
+    private static Check pass(String name, String detail) {
+        return Check.pass(name + ": " + detail);
     }
 
-    private static course.exercises.Check notYet(String name, String hint) {
-        return new course.exercises.Check(false, "NOT YET " + name + ": " + hint);
+    private static Check notYet(String name, String hint) {
+        return Check.notYet(name + ": " + hint);
     }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ExercisesTest {
+class CqrsExercisesTest {
     @Test
     void wrongAttemptsGetAFriendlyNotYetInsteadOfAnException() {
-        Check view = Exercises.checkUsersByUrlView(articles -> Map.of());
+        Check view = CqrsExercises.checkUsersByUrlView(articles -> Map.of());
         assertFalse(view.passed());
         assertTrue(view.message().startsWith("NOT YET: for https://"), view.message());
 
-        Check order = Exercises.checkNewestFirst((articles, tag, limit) ->
+        Check order = CqrsExercises.checkNewestFirst((articles, tag, limit) ->
                 articles.stream().filter(a -> a.hashtags().contains(tag)).limit(limit).map(Article::ref).toList());
         assertFalse(order.passed(), order.message());
 
-        Check fold = Exercises.checkArticlesByUser(entries -> {
+        Check fold = CqrsExercises.checkArticlesByUser(entries -> {
             throw new UnsupportedOperationException("todo");
         });
         assertTrue(fold.message().contains("UnsupportedOperationException: todo"), fold.message());
@@ -28,7 +28,7 @@ class ExercisesTest {
 
     @Test
     void countingReDeliveredEntriesTwiceIsCaught() {
-        Check fold = Exercises.checkArticlesByUser(entries -> {
+        Check fold = CqrsExercises.checkArticlesByUser(entries -> {
             Map<String, List<Long>> naive = new java.util.TreeMap<>();
             entries.forEach(e -> naive.computeIfAbsent(e.event().data().userId(), u -> new java.util.ArrayList<>())
                     .add(e.event().key()));
@@ -40,7 +40,7 @@ class ExercisesTest {
 
     @Test
     void aWaitThatIgnoresItsTimeoutIsCaught() {
-        Check wait = Exercises.checkVisibilityWait((app, id, tag, timeout) -> true);
+        Check wait = CqrsExercises.checkVisibilityWait((app, id, tag, timeout) -> true);
         assertFalse(wait.passed());
         assertTrue(wait.message().contains("projector stopped"), wait.message());
     }

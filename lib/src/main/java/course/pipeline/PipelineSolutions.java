@@ -1,7 +1,7 @@
 package course.pipeline;
 
 import course.concurrent.internal.Durations;
-import course.pipeline.Pipeline.Check;
+import course.pipeline.Pipeline.FilterStep;
 import course.pipeline.Pipeline.Step;
 
 import java.time.Duration;
@@ -14,20 +14,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers to the chapter's {@link Exercises}. Read them after trying. The chapter's collapsed
- * solution cells show the same code, so that a learner can read each answer where the exercise is.
+ * Answers to chapter 3's {@link PipelineExercises}. They duplicate the chapter's collapsed
+ * solution cells, which are where a learner reads each answer, beside its exercise; they are kept
+ * here only so that {@code PipelineSolutionsTest} checks that the model answers still pass.
  *
  * <pre>{@code
- * Exercises.checkDedupe(Solutions.dedupe());                       // PASS deduplicating stage: ...
- * Exercises.checkTimeout(Solutions::withTimeout);                   // PASS per-item timeout: ...
- * Exercises.checkThreadCount(Solutions.THREAD_COUNT);               // PASS thread count: ...
+ * PipelineExercises.checkDedupe(PipelineSolutions.dedupe());           // PASS: deduplicating stage: ...
+ * PipelineExercises.checkTimeout(PipelineSolutions::withTimeout);       // PASS: per-item timeout: ...
+ * PipelineExercises.checkThreadCount(PipelineSolutions.THREAD_COUNT);   // PASS: thread count: ...
  * }</pre>
  */
-public final class Solutions {
+public final class PipelineSolutions {
     /** Exercise 3: one source thread, three workers of 'a', two of 'b'. */
     public static final int THREAD_COUNT = 6;
 
-    private Solutions() {
+    private PipelineSolutions() {
     }
 
     /**
@@ -35,7 +36,7 @@ public final class Solutions {
      * concurrent set, because four workers call the check at once; {@code add} answers true
      * only for the first caller with a given id, atomically.
      */
-    public static Check<Integer> dedupe() {
+    public static FilterStep<Integer> dedupe() {
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
         return seen::add;
     }

@@ -17,14 +17,14 @@ import java.util.function.Function;
  * learner's attempt against small scenarios, compares it with the library's own answer, and
  * returns a {@link Check} whose text says PASS or what is not right yet. A check never throws
  * because of a wrong attempt, so the notebook cell that runs it shows no error.
- * {@link Solutions} holds worked answers.
+ * Worked answers are in the chapters' collapsed solution cells (and in {@link CqrsSolutions}).
  *
  * <pre>{@code
- * Exercises.checkUsersByUrlView(articles -> ...);     // PASS: ...
+ * CqrsExercises.checkUsersByUrlView(articles -> ...);     // PASS: ...
  * }</pre>
  */
-public final class Exercises {
-    private Exercises() {
+public final class CqrsExercises {
+    private CqrsExercises() {
     }
 
     /** A view-building attempt: from every stored article, a map from source URL to its users. */

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SolutionsTest {
+class PoolSolutionsTest {
     static final Duration SHORT = Delays.SHORT;
 
     @Test
@@ -23,14 +23,14 @@ class SolutionsTest {
         JobFunction<Integer, Integer> alwaysFails = (ctx, n) -> {
             throw new IllegalStateException("failure " + calls.incrementAndGet());
         };
-        Result<Integer> r = Job.of("x", "t", 1, Solutions.retry(alwaysFails, 4)).execute(Context.background());
+        Result<Integer> r = Job.of("x", "t", 1, PoolSolutions.retry(alwaysFails, 4)).execute(Context.background());
         assertEquals("failure 4", r.error().getMessage());
         assertEquals(4, calls.get());
     }
 
     @Test
     void retryRejectsFewerThanOneAttempt() {
-        assertThrows(IllegalArgumentException.class, () -> Solutions.retry((c, a) -> a, 0));
+        assertThrows(IllegalArgumentException.class, () -> PoolSolutions.retry((c, a) -> a, 0));
     }
 
     @Test
@@ -40,17 +40,17 @@ class SolutionsTest {
             ctx.sleep(SHORT.multipliedBy(500));
             return n;
         };
-        Result<Integer> r = Job.of("s", "t", 1, Solutions.withTimeout(slow, SHORT)).execute(parent);
+        Result<Integer> r = Job.of("s", "t", 1, PoolSolutions.withTimeout(slow, SHORT)).execute(parent);
         assertInstanceOf(DeadlineExceededException.class, r.error());
         assertFalse(parent.isDone());
         parent.cancel();
-        assertThrows(IllegalArgumentException.class, () -> Solutions.withTimeout(slow, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> PoolSolutions.withTimeout(slow, Duration.ZERO));
     }
 
     @Test
     void everySolutionPassesItsCheck() {
-        assertTrue(Exercises.checkRetry((f, n) -> Solutions.retry(f, n)).passed());
-        assertTrue(Exercises.checkPerJobTimeout((f, d) -> Solutions.withTimeout(f, d)).passed());
-        assertTrue(Exercises.checkDeadlineAnswer(Solutions.resultsOfATenNanosecondDeadline(4)).passed());
+        assertTrue(PoolExercises.checkRetry((f, n) -> PoolSolutions.retry(f, n)).passed());
+        assertTrue(PoolExercises.checkPerJobTimeout((f, d) -> PoolSolutions.withTimeout(f, d)).passed());
+        assertTrue(PoolExercises.checkDeadlineAnswer(PoolSolutions.resultsOfATenNanosecondDeadline(4)).passed());
     }
 }

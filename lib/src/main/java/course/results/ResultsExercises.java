@@ -1,7 +1,9 @@
 package course.results;
 
+import course.Numbers;
 import course.exercises.Check;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,14 +15,14 @@ import java.util.function.ToDoubleFunction;
 /**
  * Chapter 6's exercises. Each {@code check} method runs the learner's answer on known inputs and
  * returns a {@link Check}: {@code PASS ...}, or {@code NOT YET ...} saying what was expected.
- * {@link Solutions} holds one answer to each.
+ * The chapter's collapsed solution cells hold one answer to each (so does {@link ResultsSolutions}).
  *
  * <pre>{@code
- * Exercises.checkEventsPerSecond(r -> 1e9 / r.score())      // PASS: ...
+ * ResultsExercises.checkEventsPerSecond(r -> 1e9 / r.score())      // PASS: ...
  * }</pre>
  */
-public final class Exercises {
-    private Exercises() {
+public final class ResultsExercises {
+    private ResultsExercises() {
     }
 
     /** A made-up result, for checks that need exact numbers. */
@@ -70,7 +72,7 @@ public final class Exercises {
         double[] nan = answer.apply(a, c);
         if (nan == null || nan.length != 2 || !Double.isNaN(nan[1]) && Math.abs(nan[1] - ratio * 0.1) > 1e-9) {
             return Check.notYet("when b has no error (NaN), either report NaN or treat it as 0; you said "
-                    + (nan == null ? "null" : java.util.Arrays.toString(nan)));
+                    + (nan == null ? "null" : Arrays.toString(nan)));
         }
         return Check.pass(String.format(Locale.ROOT, "3.00 ± %.2f; a ratio whose error bar crosses 1 is no difference", error));
     }
@@ -135,8 +137,8 @@ public final class Exercises {
             String norm = got == null ? null : got.strip().toLowerCase(Locale.ROOT);
             if (!expected[i].equals(norm)) {
                 return Check.notYet(String.format(Locale.ROOT, "a = %s ± %s and b = %s ± %s ns is '%s', you said '%s'"
-                                + "; choose from %s", course.Numbers.plain(c[0]), course.Numbers.plain(c[1]),
-                        course.Numbers.plain(c[2]), course.Numbers.plain(c[3]), expected[i], got, OUTCOMES));
+                                + "; choose from %s", Numbers.plain(c[0]), Numbers.plain(c[1]),
+                        Numbers.plain(c[2]), Numbers.plain(c[3]), expected[i], got, OUTCOMES));
             }
         }
         return Check.pass("6 of 6 pairs read right: a difference counts only when the intervals are apart");

@@ -6,21 +6,21 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ExercisesTest {
+class PoolExercisesTest {
     @Test
     void unchangedStubsGetAFriendlyNotYet() {
-        Check retry = Exercises.checkRetry((f, n) -> f);
+        Check retry = PoolExercises.checkRetry((f, n) -> f);
         assertFalse(retry.passed());
         assertTrue(retry.toString().startsWith("NOT YET: "), retry.toString());
-        Check timeout = Exercises.checkPerJobTimeout((f, d) -> f);
+        Check timeout = PoolExercises.checkPerJobTimeout((f, d) -> f);
         assertFalse(timeout.passed());
         assertTrue(timeout.toString().startsWith("NOT YET: "), timeout.toString());
-        assertFalse(Exercises.checkDeadlineAnswer(10).passed());
+        assertFalse(PoolExercises.checkDeadlineAnswer(10).passed());
     }
 
     @Test
     void anAttemptThatThrowsGetsANotYetRatherThanAnError() {
-        Check check = Exercises.checkRetry((f, n) -> {
+        Check check = PoolExercises.checkRetry((f, n) -> {
             throw new UnsupportedOperationException("TODO");
         });
         assertFalse(check.passed());
@@ -29,7 +29,7 @@ class ExercisesTest {
 
     @Test
     void aRetryThatIgnoresCancellationIsCaught() {
-        Check check = Exercises.checkRetry((f, n) -> (ctx, a) -> {
+        Check check = PoolExercises.checkRetry((f, n) -> (ctx, a) -> {
             Exception last = null;
             for (int i = 0; i < n; i++) {
                 try {
@@ -46,6 +46,6 @@ class ExercisesTest {
 
     @Test
     void theRightPredictionPasses() {
-        assertTrue(Exercises.checkDeadlineAnswer(4).passed());
+        assertTrue(PoolExercises.checkDeadlineAnswer(4).passed());
     }
 }
