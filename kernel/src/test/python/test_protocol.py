@@ -7,6 +7,7 @@ import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.session import Session
 from jupyter_kernel_test.msgspec_v5 import validate_message
 
 
@@ -113,6 +114,21 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         errors = [m for m in outputs if m["msg_type"] == "error"]
         self.assertEqual(errors[0]["content"]["ename"], "CompilationException")
         self.assertIn("line 2", errors[0]["content"]["evalue"])
+
+    def test_a_message_with_a_wrong_signature_is_dropped_and_the_kernel_goes_on(self):
+        self.flush_channels()
+        intruder = self.km.client()
+        intruder.session = Session(key=b"not the kernel's key")
+        intruder.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        try:
+            intruder.execute("System.out.println(\"must not run\");")
+            time.sleep(self.DELAY)
+        finally:
+            intruder.stop_channels()
+        reply, outputs = self.execute_helper("1 + 1")
+        self.assertEqual(reply["content"]["status"], "ok", "the shell channel must survive a rejected message")
+        text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+        self.assertNotIn("must not run", text)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,9 @@
 package course.kernel;
 
-import course.kernel.KernelErrors.CompilationException;
-import course.kernel.KernelErrors.IncompleteInputException;
+import course.kernel.CellSplitter.Piece;
+import course.kernel.CellSplitter.Piece.Chunk;
 import course.kernel.KernelErrors.InterruptedCellException;
-import course.kernel.KernelErrors.MagicException;
-import course.kernel.KernelErrors.UnresolvedReferenceException;
 import course.kernel.KernelErrors.UserError;
-import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -14,7 +11,8 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -27,11 +25,14 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -116,11 +117,11 @@ public final class CourseKernel extends BaseKernel {
     private void startShell() {
         try {
             JShell js = JShell.builder()
-                    .executionEngine(InProcessExecutionControl.provider(control), java.util.Map.of())
+                    .executionEngine(InProcessExecutionControl.provider(control), Map.of())
                     .compilerOptions("-Xlint:-options")
                     .build();
             String classPath = System.getProperty("java.class.path");
-            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            for (String entry : classPath.split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
                     js.addToClasspath(entry);
                 }
@@ -185,46 +186,31 @@ public final class CourseKernel extends BaseKernel {
         if (value == NO_VALUE) {
             return null;
         }
-        if (value == null) {
-            DisplayData data = new DisplayData("null");
-            return data;
-        }
-        return value;
+        return value == null ? new DisplayData("null") : value;
     }
 
     /** Evaluates plain Java source (no magics); returns {@link #NO_VALUE} when there is no value. */
     Object evalJava(String code) {
         JShell js = shell();
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
-        String rest = code;
-        int consumed = 0;
         Object last = NO_VALUE;
-        while (!rest.isBlank()) {
+        for (Piece piece = CellSplitter.first(analysis, code); piece != null; piece = piece.next(analysis)) {
             if (interruptRequested) {
                 throw new InterruptedCellException();
             }
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            Completeness completeness = info.completeness();
+            Completeness completeness = piece.completeness();
             if (completeness == Completeness.EMPTY) {
                 break;
             }
-            int start = consumed + leadingSpace(rest);
             if (completeness == Completeness.DEFINITELY_INCOMPLETE
                     || completeness == Completeness.CONSIDERED_INCOMPLETE) {
-                throw new IncompleteInputException("incomplete input at line " + lineOf(code, start)
-                        + ": the cell ends before this statement or declaration is finished"
-                        + " (a missing ';', ')' or '}'?)\n    " + firstLine(rest.strip()));
+                throw ErrorFormatter.incomplete(code, piece.start(), piece.rest());
             }
-            String source = info.source();
-            String remaining = info.remaining();
-            if (source == null) {
+            if (piece.source() == null) {
                 // An unknown (malformed) snippet: let JShell compile the rest and report its errors.
-                source = rest;
-                remaining = "";
+                return evalSnippet(js, piece.rest(), code, piece.start());
             }
-            last = evalSnippet(js, source, code, start);
-            consumed += rest.length() - remaining.length();
-            rest = remaining;
+            last = evalSnippet(js, piece.source(), code, piece.start());
         }
         return last;
     }
@@ -238,7 +224,7 @@ public final class CourseKernel extends BaseKernel {
             }
             Snippet snippet = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compilationError(js, snippet, cell, start);
+                throw ErrorFormatter.compilation(js, snippet, cell, start);
             }
             if (control.takeStopped()) {
                 throw new InterruptedCellException();
@@ -262,35 +248,9 @@ public final class CourseKernel extends BaseKernel {
                 || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
     }
 
-    private CompilationException compilationError(JShell js, Snippet snippet, String cell, int start) {
-        List<Diag> errors = js.diagnostics(snippet).filter(Diag::isError).toList();
-        if (errors.isEmpty()) {
-            return new CompilationException("line " + lineOf(cell, start) + ": the snippet was rejected: "
-                    + firstLine(snippet.source()));
-        }
-        StringBuilder message = new StringBuilder();
-        for (Diag diag : errors) {
-            int at = start + (int) Math.max(0, diag.getStartPosition());
-            int line = lineOf(cell, Math.min(at, cell.length()));
-            if (!message.isEmpty()) {
-                message.append("\n\n");
-            }
-            message.append("line ").append(line).append(": ").append(diag.getMessage(Locale.ROOT).strip());
-            String codeLine = lineText(cell, line);
-            int column = Math.max(0, Math.min(at, cell.length()) - lineStart(cell, line));
-            message.append("\n    ").append(codeLine)
-                    .append("\n    ").append(" ".repeat(Math.min(column, codeLine.length()))).append('^');
-        }
-        return new CompilationException(message.toString());
-    }
-
     private RuntimeException runtimeError(JShell js, JShellException thrown) {
-        if (thrown instanceof jdk.jshell.UnresolvedReferenceException unresolved) {
-            Snippet declaration = unresolved.getSnippet();
-            String missing = js.unresolvedDependencies(unresolved.getSnippet()).collect(Collectors.joining(", "));
-            return new UnresolvedReferenceException("'" + firstLine(declaration.source().strip())
-                    + "' cannot run yet: it refers to " + (missing.isEmpty() ? "something" : missing)
-                    + ", which is not defined");
+        if (thrown instanceof UnresolvedReferenceException unresolved) {
+            return ErrorFormatter.unresolved(js, unresolved);
         }
         Throwable real = control.takeFailure();
         if (real == null && thrown instanceof EvalException eval) {
@@ -309,29 +269,14 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Throwable e) {
-        List<String> lines = new ArrayList<>();
-        if (e instanceof CompilationException || e instanceof IncompleteInputException
-                || e instanceof InterruptedCellException || e instanceof UnresolvedReferenceException) {
-            lines.add(errorStyler.secondary(e.getClass().getSimpleName()));
-            lines.addAll(List.of(e.getMessage().split("\n")));
-            return lines;
-        }
-        if (e instanceof MagicException && e.getCause() == null) {
-            lines.add(errorStyler.secondary("MagicException"));
-            lines.add(e.getMessage());
-            return lines;
-        }
-        Throwable shown = e instanceof UserError ? e.getCause() : e;
-        lines.add(errorStyler.secondary(shown.toString()));
-        lines.addAll(Traces.userFrames(shown));
-        return lines;
+        return ErrorFormatter.lines(e, errorStyler);
     }
 
     // ---------------------------------------------------------------- editing help
 
     @Override
     public ReplacementOptions complete(String code, int cursor) {
-        Chunk chunk = Chunk.at(shell().sourceCodeAnalysis(), code, cursor);
+        Chunk chunk = CellSplitter.chunkAt(shell().sourceCodeAnalysis(), code, cursor);
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions = shell().sourceCodeAnalysis()
                 .completionSuggestions(chunk.text(), cursor - chunk.offset(), anchor);
@@ -344,7 +289,7 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int cursor, boolean detail) {
-        Chunk chunk = Chunk.at(shell().sourceCodeAnalysis(), code, cursor);
+        Chunk chunk = CellSplitter.chunkAt(shell().sourceCodeAnalysis(), code, cursor);
         SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
         String text = chunk.text();
         int at = Math.min(cursor - chunk.offset(), text.length());
@@ -373,19 +318,12 @@ public final class CourseKernel extends BaseKernel {
             return IS_COMPLETE_YES;
         }
         SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
-        String rest = code;
-        while (!rest.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            switch (info.completeness()) {
-                case EMPTY:
-                    return IS_COMPLETE_YES;
-                case DEFINITELY_INCOMPLETE:
-                case CONSIDERED_INCOMPLETE:
-                    return "    ";
-                case UNKNOWN:
-                    return IS_COMPLETE_BAD;
-                default:
-                    rest = info.remaining();
+        for (Piece piece = CellSplitter.first(analysis, code); piece != null; piece = piece.next(analysis)) {
+            switch (piece.completeness()) {
+                case EMPTY -> { return IS_COMPLETE_YES; }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> { return "    "; }   // the indent to go on with
+                case UNKNOWN -> { return IS_COMPLETE_BAD; }
+                default -> { }
             }
         }
         return IS_COMPLETE_YES;
@@ -395,23 +333,11 @@ public final class CourseKernel extends BaseKernel {
 
     /** The base library's kernel_info_reply lacks the "status" field that the protocol requires. */
     @Override
-    protected void handleKernelInfoRequest(org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env,
-            org.dflib.jjava.jupyter.messages.Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> request) {
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env,
+            Message<KernelInfoRequest> request) {
         env.setBusyDeferIdle();
-        env.reply(new KernelInfoWithStatus(org.dflib.jjava.jupyter.messages.Header.PROTOCOL_VERISON,
+        env.reply(new KernelInfoWithStatus(Header.PROTOCOL_VERISON,
                 name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
-    }
-
-    /** A kernel_info_reply that says its status, as every reply must. */
-    static final class KernelInfoWithStatus extends org.dflib.jjava.jupyter.messages.reply.KernelInfoReply {
-        @com.google.gson.annotations.SerializedName("status")
-        @SuppressWarnings("unused") // read by Gson when the reply is serialised
-        private final String status = "ok";
-
-        KernelInfoWithStatus(String protocol, String name, String version, LanguageInfo language, String banner,
-                List<org.dflib.jjava.jupyter.kernel.HelpLink> links) {
-            super(protocol, name, version, language, banner, links);
-        }
     }
 
     /** Stops the running cell: wakes a sleep or a blocked queue, and ends a busy loop. */
@@ -449,67 +375,5 @@ public final class CourseKernel extends BaseKernel {
     /** Unregisters this kernel, so that another can be installed (tests create several). */
     public void uninstall() {
         uninstallNotebookKernel();
-    }
-
-    // ---------------------------------------------------------------- text helpers
-
-    private static int leadingSpace(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < Math.min(offset, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static int lineStart(String text, int line) {
-        int start = 0;
-        for (int l = 1; l < line; l++) {
-            int next = text.indexOf('\n', start);
-            if (next < 0) {
-                return text.length();
-            }
-            start = next + 1;
-        }
-        return start;
-    }
-
-    private static String lineText(String text, int line) {
-        int start = lineStart(text, line);
-        int end = text.indexOf('\n', start);
-        return text.substring(start, end < 0 ? text.length() : end);
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end) + " ...";
-    }
-
-    /** The snippet of a cell that contains a cursor position, and where it starts. */
-    private record Chunk(String text, int offset) {
-        static Chunk at(SourceCodeAnalysis analysis, String code, int cursor) {
-            String rest = code;
-            int consumed = 0;
-            while (!rest.isBlank()) {
-                CompletionInfo info = analysis.analyzeCompletion(rest);
-                int used = rest.length() - info.remaining().length();
-                if (info.completeness() == Completeness.EMPTY || used <= 0 || consumed + used >= cursor
-                        || !info.completeness().isComplete()) {
-                    return new Chunk(rest, consumed);
-                }
-                consumed += used;
-                rest = info.remaining();
-            }
-            return new Chunk(rest, consumed);
-        }
     }
 }

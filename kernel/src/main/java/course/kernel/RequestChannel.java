@@ -1,5 +1,6 @@
 package course.kernel;
 
+import com.google.gson.JsonParseException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
@@ -63,7 +64,10 @@ final class RequestChannel extends ShellChannel {
         try {
             while (running) {
                 if (poller.poll(POLL_MS) > 0 && running) {
-                    handle(readMessage());
+                    Message<?> message = receive();
+                    if (message != null) {
+                        handle(message);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -72,6 +76,19 @@ final class RequestChannel extends ShellChannel {
             }
         } finally {
             poller.close();
+        }
+    }
+
+    /**
+     * The next message, or {@code null} when it was rejected (a wrong signature, malformed JSON):
+     * its frames are read all the same, so the channel drops it, says so, and goes on.
+     */
+    private Message<?> receive() {
+        try {
+            return readMessage();
+        } catch (SecurityException | JsonParseException e) {
+            logger.warn("{} channel rejected a message: {}", name(), e.toString());
+            return null;
         }
     }
 

@@ -265,12 +265,33 @@ public final class LineChart {
         Charts.includeMarks(x, marks.stream().filter(Mark::vertical).mapToDouble(Mark::value).toArray(), xLog);
         Charts.includeMarks(y, marks.stream().filter(m -> !m.vertical()).mapToDouble(Mark::value).toArray(), yLog);
         Charts.roomAbove(y, marks.stream().filter(m -> !m.vertical()).mapToDouble(Mark::value).toArray(), yLog);
+        labelTowardsTheMiddle(plot, x, xLog);
         return Charts.finish(title, plot, data.size() + references.size() > 1);
     }
 
     /** Renders the chart. */
     public BufferedImage image() {
         return Charts.render(chart());
+    }
+
+    /**
+     * Puts each vertical reference line's label on the side of the line that faces the middle of
+     * the plot, so a line near the right edge does not push its label out of the chart.
+     */
+    private static void labelTowardsTheMiddle(XYPlot plot, ValueAxis x, boolean log) {
+        var markers = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (markers == null) {
+            return;
+        }
+        double low = x.getRange().getLowerBound();
+        double high = x.getRange().getUpperBound();
+        double middle = log ? Math.sqrt(low * high) : (low + high) / 2;
+        for (Object o : markers) {
+            ValueMarker marker = (ValueMarker) o;
+            boolean rightHalf = marker.getValue() > middle;
+            marker.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        }
     }
 
     private static void style(XYLineAndShapeRenderer renderer, int k, int colour, boolean shapes) {

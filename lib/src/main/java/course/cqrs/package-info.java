@@ -23,7 +23,7 @@
  *       {@link course.cqrs.ArticleService} interface as the CRUD store;</li>
  *   <li>{@link course.cqrs.Dataset} and {@link course.cqrs.MixedLoad}: seeded skewed data and a
  *       read-heavy load for the measurements;</li>
- *   <li>{@link course.cqrs.Exercises} and {@link course.cqrs.Solutions}: the chapters' exercises.</li>
+ *   <li>{@link course.cqrs.CqrsExercises} and {@link course.cqrs.CqrsSolutions}: the chapters' exercises.</li>
  * </ul>
  *
  * <pre>{@code

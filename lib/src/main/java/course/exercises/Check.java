@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * The outcome of a self-checking exercise: whether the learner's attempt passed, and a friendly
  * message for the notebook (also its {@code toString}), which starts with {@code PASS:} or
- * {@code NOT YET:}. The chapters' {@code Exercises} classes return it, so every check cell
- * prints the same way.
+ * {@code NOT YET:}. Every check of the chapters' exercise classes ({@code PoolExercises},
+ * {@code SemaphoreExercises}, {@code PipelineExercises}, {@code CqrsExercises},
+ * {@code ResultsExercises}) returns it, so every check cell prints the same way.
  *
  * <pre>{@code
  * Check ok = Check.pass("retry gives up after n attempts");   // PASS: retry gives up after n attempts

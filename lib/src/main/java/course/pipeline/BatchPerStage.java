@@ -1,6 +1,6 @@
 package course.pipeline;
 
-import course.pipeline.Pipeline.Check;
+import course.pipeline.Pipeline.FilterStep;
 import course.pipeline.Pipeline.Step;
 
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class BatchPerStage<T> {
     }
 
     /** Runs a stage that keeps the items for which {@code check} is true. */
-    public BatchPerStage<T> filter(String name, Check<? super T> check) {
+    public BatchPerStage<T> filter(String name, FilterStep<? super T> check) {
         Objects.requireNonNull(check, "check of stage '" + name + "'");
         return stage(name, (item, out) -> {
             if (check.test(item)) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A snapshot of a pipeline run's measurements, taken by {@link Run#metrics()}.
+ * A snapshot of a pipeline run's measurements, taken by {@link PipelineRun#metrics()}.
  *
  * <p>Per stage: items in and out, busy time (time spent inside the stage's step, summed over
  * its workers) and the deepest its output queue was seen. Over time: the depth of every

@@ -6,10 +6,9 @@ import course.concurrent.WaitPolicy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  *   <li>{@link #from(Iterable)} (or {@link #range(int, int)}): the source, one thread that
  *       iterates the items and sends them on.</li>
  *   <li>{@link #map(String, Step)}: one output per input.</li>
- *   <li>{@link #filter(String, Check)}: the inputs that pass the check.</li>
+ *   <li>{@link #filter(String, FilterStep)}: the inputs that pass the test.</li>
  *   <li>{@link #flatMap(String, Step)}: zero or more outputs per input.</li>
  * </ul>
  * Every stage has a name, unique in its pipeline, that appears in thread names
@@ -66,20 +65,22 @@ import java.util.function.Consumer;
  * for leak checks.
  *
  * <h2>Running</h2>
- * {@link #start()} starts every thread and returns a {@link Run}: iterate it for the results
- * on the calling thread, cancel it, read its metrics, and close it (try-with-resources).
- * The end of the stream travels in order: each stage drains its input, then closes its output,
- * and the last worker of a fanned-out stage closes for all. Cancelling, or a failing step, stops
- * every stage promptly; the caller gets the first error as a {@link PipelineException} naming
+ * {@link #start()} starts every thread and returns a {@link PipelineRun}: iterate it (once) for
+ * the results on the calling thread, cancel it, read its metrics, and close it
+ * (try-with-resources). The end of the stream travels in order: each stage drains its input,
+ * then closes its output, and the last worker of a fanned-out stage closes for all. Cancelling,
+ * or a failing step, stops every stage promptly: every thread waiting on a queue wakes at once,
+ * and every step is interrupted. The caller gets the first error as a {@link PipelineException} naming
  * the stage and the item, and closing a run joins every thread it started. A run started with
- * {@link #start(Context)} or {@link #toList(Context)} also stops when the chapter-1
+ * {@link #start(Context)} or {@link #toList(Context)} also stops when its
  * {@link Context} is cancelled or its deadline passes.
  *
  * <pre>{@code
- * List<String> names = Pipeline.range(1, 100)
- *         .map("user", id -> lookUpUser(id)).workers(8)
+ * UserProfiles example = new UserProfiles();
+ * List<String> names = Pipeline.from(UserProfiles.ids(100))
+ *         .map("user", example::user).workers(8)
  *         .filter("active", user -> user.active())
- *         .map("name", user -> user.name())
+ *         .map("name", user -> user.username())
  *         .toList();
  * }</pre>
  *
@@ -102,52 +103,22 @@ public final class Pipeline<T> {
         O apply(I item) throws Exception;
     }
 
-    /** The check of a filter stage: items for which it answers {@code true} pass. It may throw. */
+    /** The test of a filter stage: items for which it answers {@code true} pass. It may throw. */
     @FunctionalInterface
-    public interface Check<I> {
+    public interface FilterStep<I> {
         boolean test(I item) throws Exception;
     }
-
-    /** What a stage does with its items. */
-    enum Kind { SOURCE, MAP, FILTER, FLAT_MAP }
 
     /** Marks a capacity, batch or worker count the stage did not set (the pipeline's default applies). */
     static final int UNSET = 0;
     /** The capacity of an unbounded queue. */
     static final int UNBOUNDED = -1;
 
-    /**
-     * One stage as described. Immutable. {@code work} is the Iterable of a source, the Step of a
-     * map or flat-map, or the Check of a filter. {@code capacity} is positive, UNSET or UNBOUNDED;
-     * {@code batch} is positive or UNSET.
-     */
-    record Spec(String name, Kind kind, Object work, int workers, int capacity, int batch, boolean ordered) {
-        Spec withWorkers(int n) {
-            return new Spec(name, kind, work, n, capacity, batch, ordered);
-        }
-
-        Spec withCapacity(int n) {
-            return new Spec(name, kind, work, workers, n, batch, ordered);
-        }
-
-        Spec withBatch(int n) {
-            return new Spec(name, kind, work, workers, capacity, n, ordered);
-        }
-
-        Spec withOrdered() {
-            return new Spec(name, kind, work, workers, capacity, batch, true);
-        }
-    }
-
-    /** Settings of the whole pipeline. Immutable. */
-    record Settings(boolean virtual, int capacity, int batch, Duration sampleEvery, WaitPolicy waitPolicy) {
-    }
-
     // The stages in order; the first is always the source. Never empty, never shared mutably.
-    private final List<Spec> specs;
-    private final Settings settings;
+    private final List<StageSpec> specs;
+    private final PipelineSettings settings;
 
-    private Pipeline(List<Spec> specs, Settings settings) {
+    private Pipeline(List<StageSpec> specs, PipelineSettings settings) {
         this.specs = List.copyOf(specs);
         this.settings = settings;
     }
@@ -169,11 +140,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank
      */
     public static <T> Pipeline<T> from(String name, Iterable<? extends T> items) {
-        checkName(name);
-        Objects.requireNonNull(items, "items of source '" + name + "'");
-        Spec source = new Spec(name, Kind.SOURCE, items, 1, UNSET, UNSET, false);
-        return new Pipeline<>(List.of(source),
-                new Settings(false, DEFAULT_CAPACITY, 1, DEFAULT_SAMPLE_INTERVAL, WaitPolicy.DEFAULT));
+        return new Pipeline<>(List.of(StageSpec.source(name, items)), PipelineSettings.DEFAULTS);
     }
 
     /**
@@ -186,35 +153,7 @@ public final class Pipeline<T> {
         if ((long) last < (long) first - 1) {
             throw new IllegalArgumentException("range " + first + ".." + last + " runs backwards");
         }
-        return from("source", new Range(first, last));
-    }
-
-    /** Integers first..last, iterated lazily. */
-    private record Range(int first, int last) implements Iterable<Integer> {
-        @Override
-        public Iterator<Integer> iterator() {
-            return new Iterator<>() {
-                private long next = first;
-
-                @Override
-                public boolean hasNext() {
-                    return next <= last;
-                }
-
-                @Override
-                public Integer next() {
-                    if (next > last) {
-                        throw new NoSuchElementException();
-                    }
-                    return (int) next++;
-                }
-            };
-        }
-
-        @Override
-        public String toString() {
-            return first + ".." + last;
-        }
+        return from("source", new IntRange(first, last));
     }
 
     /**
@@ -224,17 +163,17 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> map(String name, Step<? super T, ? extends R> step) {
-        return add(name, Kind.MAP, step);
+        return add(StageSpec.map(name, step));
     }
 
     /**
-     * Adds a stage that passes on the items for which {@code check} is true.
+     * Adds a stage that passes on the items for which {@code test} is true.
      *
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
-    public Pipeline<T> filter(String name, Check<? super T> check) {
-        return add(name, Kind.FILTER, check);
+    public Pipeline<T> filter(String name, FilterStep<? super T> test) {
+        return add(StageSpec.filter(name, test));
     }
 
     /**
@@ -245,7 +184,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the name is blank or already used in this pipeline
      */
     public <R> Pipeline<R> flatMap(String name, Step<? super T, ? extends Iterable<? extends R>> step) {
-        return add(name, Kind.FLAT_MAP, step);
+        return add(StageSpec.flatMap(name, step));
     }
 
     /**
@@ -254,11 +193,11 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}, or when the last stage is the source
      */
     public Pipeline<T> workers(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + n + " for stage '" + last.name() + "'");
         }
-        if (last.kind() == Kind.SOURCE && n != 1) {
+        if (last.isSource() && n != 1) {
             throw new IllegalArgumentException("the source '" + last.name()
                     + "' runs on one thread; workers(" + n + ") applies to map, filter and flatMap stages");
         }
@@ -272,8 +211,8 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when the last stage is the source, which is always in order
      */
     public Pipeline<T> ordered() {
-        Spec last = last();
-        if (last.kind() == Kind.SOURCE) {
+        StageSpec last = last();
+        if (last.isSource()) {
             throw new IllegalArgumentException("the source '" + last.name()
                     + "' is always in order; ordered() applies to map, filter and flatMap stages");
         }
@@ -286,7 +225,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}
      */
     public Pipeline<T> capacity(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + n + " for stage '" + last.name()
                     + "' (use unbounded() to demonstrate a queue without a bound)");
@@ -308,7 +247,7 @@ public final class Pipeline<T> {
      * @throws IllegalArgumentException when {@code n < 1}
      */
     public Pipeline<T> batch(int n) {
-        Spec last = last();
+        StageSpec last = last();
         if (n < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + n + " for stage '" + last.name() + "'");
         }
@@ -324,8 +263,7 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default capacity must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), n, settings.batch(), settings.sampleEvery(),
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withCapacity(n));
     }
 
     /**
@@ -337,15 +275,13 @@ public final class Pipeline<T> {
         if (n < 1) {
             throw new IllegalArgumentException("default batch size must be at least 1, got " + n);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), n, settings.sampleEvery(),
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withBatch(n));
     }
 
     /** Runs every stage on threads of this kind (platform threads unless set). */
     public Pipeline<T> threads(ThreadKind kind) {
         Objects.requireNonNull(kind, "kind");
-        return new Pipeline<>(specs, new Settings(kind == ThreadKind.VIRTUAL, settings.capacity(), settings.batch(),
-                settings.sampleEvery(), settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withVirtual(kind == ThreadKind.VIRTUAL));
     }
 
     /** Runs every stage on virtual threads: short for {@code threads(ThreadKind.VIRTUAL)}. */
@@ -368,8 +304,7 @@ public final class Pipeline<T> {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("sampling interval must be positive, got " + interval);
         }
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(), interval,
-                settings.waitPolicy()));
+        return new Pipeline<>(specs, settings.withSampleEvery(interval));
     }
 
     /**
@@ -379,36 +314,35 @@ public final class Pipeline<T> {
      */
     public Pipeline<T> waitPolicy(WaitPolicy waitPolicy) {
         Objects.requireNonNull(waitPolicy, "waitPolicy");
-        return new Pipeline<>(specs, new Settings(settings.virtual(), settings.capacity(), settings.batch(),
-                settings.sampleEvery(), waitPolicy));
+        return new Pipeline<>(specs, settings.withWaitPolicy(waitPolicy));
     }
 
     /** Starts every stage and returns the running pipeline. Close it when done. */
-    public Run<T> start() {
-        return new Run<>(resolved(), settings, null);
+    public PipelineRun<T> start() {
+        return new PipelineRun<>(resolved(), settings, null);
     }
 
     /**
      * Starts every stage under {@code context}: when the context is cancelled or its deadline
-     * passes, the run is cancelled, and iterating it throws a {@link java.util.concurrent.CancellationException}
+     * passes, the run is cancelled, and iterating it throws a {@link CancellationException}
      * whose cause is the context's ({@code context canceled} or {@code context deadline exceeded}).
      *
      * @throws NullPointerException when {@code context} is null
      */
-    public Run<T> start(Context context) {
+    public PipelineRun<T> start(Context context) {
         Objects.requireNonNull(context, "context");
-        return new Run<>(resolved(), settings, context);
+        return new PipelineRun<>(resolved(), settings, context);
     }
 
     /**
      * Runs the pipeline to its end under {@code context} and returns every result.
      *
      * @throws PipelineException when a stage fails (its first error)
-     * @throws java.util.concurrent.CancellationException when the context is done first; its
+     * @throws CancellationException when the context is done first; its
      *         cause is the context's
      */
     public List<T> toList(Context context) {
-        try (Run<T> run = start(context)) {
+        try (PipelineRun<T> run = start(context)) {
             return run.toList();
         }
     }
@@ -417,11 +351,11 @@ public final class Pipeline<T> {
      * Runs the pipeline to its end and returns every result, in arrival order.
      *
      * @throws PipelineException when a stage fails (its first error)
-     * @throws java.util.concurrent.CancellationException when the run is cancelled or the
+     * @throws CancellationException when the run is cancelled or the
      *         calling thread is interrupted
      */
     public List<T> toList() {
-        try (Run<T> run = start()) {
+        try (PipelineRun<T> run = start()) {
             return run.toList();
         }
     }
@@ -434,7 +368,7 @@ public final class Pipeline<T> {
      */
     public void forEach(Consumer<? super T> action) {
         Objects.requireNonNull(action, "action");
-        try (Run<T> run = start()) {
+        try (PipelineRun<T> run = start()) {
             for (T item : run) {
                 action.accept(item);
             }
@@ -447,93 +381,45 @@ public final class Pipeline<T> {
      * which thread dumps by {@link Thread#getAllStackTraces()} do not list.
      */
     public static List<String> liveThreads() {
-        return Run.liveThreads();
+        return PipelineRun.liveThreads();
     }
 
     /** The stage names in order, source first. */
     public List<String> stageNames() {
-        return specs.stream().map(Spec::name).toList();
+        return specs.stream().map(StageSpec::name).toList();
     }
 
     /** For example {@code source -> user[x4] -> active -> profile[x8, ordered]}. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder();
-        for (Spec spec : resolved()) {
-            if (!text.isEmpty()) {
-                text.append(" -> ");
-            }
-            text.append(spec.name());
-            List<String> notes = new ArrayList<>();
-            if (spec.workers() > 1) {
-                notes.add("x" + spec.workers());
-            }
-            if (spec.ordered()) {
-                notes.add("ordered");
-            }
-            if (spec.capacity() == UNBOUNDED) {
-                notes.add("unbounded");
-            } else if (spec.capacity() != settings.capacity()) {
-                notes.add("capacity " + spec.capacity());
-            }
-            if (spec.batch() > 1) {
-                notes.add("batch " + spec.batch());
-            }
-            if (!notes.isEmpty()) {
-                text.append(notes);
-            }
-        }
-        return text.toString();
+        return String.join(" -> ", resolved().stream().map(spec -> spec.describe(settings.capacity())).toList());
     }
 
     /** The specs with the pipeline's defaults filled in. */
-    List<Spec> resolved() {
-        List<Spec> out = new ArrayList<>(specs.size());
-        for (Spec spec : specs) {
-            Spec s = spec;
-            if (s.capacity() == UNSET) {
-                s = s.withCapacity(settings.capacity());
-            }
-            if (s.batch() == UNSET) {
-                s = s.withBatch(settings.batch());
-            }
-            out.add(s);
-        }
-        return out;
+    List<StageSpec> resolved() {
+        return specs.stream().map(spec -> spec.resolvedWith(settings)).toList();
     }
 
-    private <R> Pipeline<R> add(String name, Kind kind, Object work) {
-        checkName(name);
-        Objects.requireNonNull(work, "step of stage '" + name + "'");
+    private <R> Pipeline<R> add(StageSpec stage) {
+        String name = stage.name();
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).name().equals(name)) {
                 throw new IllegalArgumentException("stage name '" + name + "' is already used by stage " + (i + 1)
                         + " of " + stageNames() + "; every stage needs its own name");
             }
         }
-        List<Spec> next = new ArrayList<>(specs);
-        next.add(new Spec(name, kind, work, 1, UNSET, UNSET, false));
+        List<StageSpec> next = new ArrayList<>(specs);
+        next.add(stage);
         return new Pipeline<>(next, settings);
     }
 
-    private Spec last() {
+    private StageSpec last() {
         return specs.getLast();
     }
 
-    private Pipeline<T> replaceLast(Spec spec) {
-        List<Spec> next = new ArrayList<>(specs);
+    private Pipeline<T> replaceLast(StageSpec spec) {
+        List<StageSpec> next = new ArrayList<>(specs);
         next.set(next.size() - 1, spec);
         return new Pipeline<>(next, settings);
-    }
-
-    private static void checkName(String name) {
-        Objects.requireNonNull(name, "stage name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("stage name must not be blank");
-        }
-        if (!name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("stage name '" + name
-                    + "' must not start or end with spaces or hold control characters");
-        }
     }
 }

@@ -3,27 +3,32 @@ package course.pool;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Durations;
 import course.concurrent.internal.Join;
-import course.concurrent.internal.ThreadRegistry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * What every worker pool of the course shares: the generator that feeds the batch into the
- * jobs queue, N workers running the same loop, and the results stream a reader reads until it
- * closes. Chapter 1's {@link WorkerPool} and chapter 2's {@code course.semaphore.SemaphorePool}
- * extend it and differ only in their <em>synchronisation</em>, that is, in how they learn that
- * every worker has exited so that the stream may close:
+ * jobs queue, N workers running the same loop, the results stream a reader reads until it
+ * closes, the timeline of the run, and the close. Chapter 1's {@link WorkerPool} and chapter 2's
+ * {@code course.semaphore.SemaphorePool} extend it and differ only in their
+ * <em>synchronisation</em>, that is, in how they learn that every worker has exited so that the
+ * stream may close:
  * <ul>
- *   <li>{@link #run(Context)} starts the workers with {@link #startWorker}, giving each an exit
- *       action (count down a wait group, give back a semaphore slot, ...);</li>
+ *   <li>{@link #run(Context)} begins the run with {@link #start} and starts the workers with
+ *       {@link #startWorker}, giving each an exit action (count down a wait group, give back a
+ *       semaphore slot, ...);</li>
  *   <li>{@link #finish()} closes the stream ({@link #closeResults()}) by the pool's rules, once
  *       its synchronisation says every worker is gone.</li>
  * </ul>
@@ -34,11 +39,17 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * // a pool whose last worker out closes the stream
+ * private static final PoolFamily FAMILY = new PoolFamily("course-lastout-");
+ * private final AtomicInteger running = new AtomicInteger();
+ *
+ * LastOutPool(int workers) {
+ *     super("a last-out pool", workers, workers, ThreadKind.PLATFORM, WaitPolicy.DEFAULT, FAMILY);
+ * }
  * public void run(Context ctx) {
  *     start(ctx, context -> {
  *         running.set(workers());
  *         for (int i = 0; i < workers(); i++) {
- *             startWorker(i, context, timeline, () -> { if (running.decrementAndGet() == 0) finish(); });
+ *             startWorker(i, context, () -> { if (running.decrementAndGet() == 0) finish(); });
  *         }
  *     });
  * }
@@ -53,6 +64,8 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     public static final Duration CLOSE_GRACE = Join.CLOSE_GRACE;
     /** How long {@link #close()} lets busy workers finish on their own before it interrupts them. */
     public static final Duration CLOSE_NUDGE = Duration.ofMillis(100);
+    /** The descriptor type of the one error result a worker reports when the run is cancelled or expires. */
+    public static final String STOP_TYPE = "worker-stop";
 
     private final int workers;
     /** The capacity of the jobs queue and of the results stream; the worker count unless given. */
@@ -61,22 +74,35 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     /** How the pool's threads (and its readers) wait for a job, for room, for a result. */
     private final WaitPolicy waitPolicy;
     private final String name;
-    /** The generator, jobs queue, worker loop and results stream. */
-    private final Workers<A, R> mechanics;
+    private final PoolThreads threads;
+    private final JobQueue<A, R> jobs;
+    private final ResultStream<R> results;
+    /** Cancelled by {@link #close}; the run's context and the generator follow it. */
+    private final Context life = Context.background().withCancel();
+    /** Replaced once, by {@link #start}, so that time zero is the start of the run. */
+    private volatile Timeline timeline;
+
+    /** Guards the lifecycle fields below. Never held while blocking. */
+    private final Object lock = new Object();
+    /** Set by close(); afterwards generateFrom() and start() are refused. Guarded by lock. */
+    private boolean closed;
+    /** The generator thread, once generateFrom() is called. Guarded by lock. */
+    private Thread generator;
+    /** The run's context (a child of start's argument), once start() is called; written under lock. */
+    private volatile Context runContext;
 
     /**
      * A pool of {@code workers} workers of the given kind whose jobs queue and results stream
      * each hold up to {@code buffer} elements (the Go original's buffer is the worker count), and
-     * whose threads wait for each other as {@code waitPolicy} says. It is named by {@code name} (asked
-     * once the arguments are checked), and its threads are registered in {@code threads} until
-     * they end.
+     * whose threads wait for each other as {@code waitPolicy} says. It takes the next name of
+     * {@code family}, and its threads are counted there until they end.
      *
      * @param what how the pool is called in the error message, e.g. {@code "a worker pool"}
      * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
-     * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
+     * @throws NullPointerException     when {@code kind}, {@code waitPolicy} or {@code family} is null
      */
     protected AbstractPool(String what, int workers, int buffer, ThreadKind kind, WaitPolicy waitPolicy,
-                           Supplier<String> name, ThreadRegistry threads) {
+                           PoolFamily family) {
         if (workers <= 0) {
             throw new IllegalArgumentException(what + " needs at least one worker, got " + workers);
         }
@@ -87,8 +113,11 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
         this.buffer = buffer;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
-        this.name = name.get();
-        this.mechanics = new Workers<>(this.name, workers, buffer, kind, waitPolicy, threads);
+        this.name = Objects.requireNonNull(family, "family").nextName();
+        this.threads = new PoolThreads(name, kind, family.registry());
+        this.jobs = new JobQueue<>(workers, buffer, waitPolicy);
+        this.results = new ResultStream<>(name, buffer, waitPolicy);
+        this.timeline = new Timeline(workers);
     }
 
     /**
@@ -99,7 +128,23 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws IllegalStateException when the pool is closed or already has a batch
      */
     public void generateFrom(Collection<? extends Job<A, R>> batch) {
-        mechanics.generateFrom(batch);
+        Objects.requireNonNull(batch, "batch");
+        List<Job<A, R>> copy = new ArrayList<>(batch.size());
+        for (Job<A, R> job : batch) {
+            if (job == null) {
+                throw new NullPointerException("job " + copy.size() + " of the batch is null");
+            }
+            copy.add(job);
+        }
+        synchronized (lock) {
+            requireOpen("feed it a batch");
+            if (generator != null) {
+                throw new IllegalStateException(name + " already has a batch; a pool runs one batch, "
+                        + "so make a new pool for the next");
+            }
+            generator = threads.start(name + "-generator", () -> jobs.feed(copy, this::stopping), false);
+        }
+        life.onDone(this::interruptGenerator);
     }
 
     /**
@@ -127,13 +172,26 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     }
 
     /**
+     * Runs {@code batch} on {@code fresh} with {@link #runAll} and closes the pool before it
+     * returns: the body of every pool class's static {@code runBatch}.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while reading
+     */
+    protected static <A, R> List<Result<R>> runOnce(AbstractPool<A, R> fresh, Context ctx,
+                                                    Collection<? extends Job<A, R>> batch) throws InterruptedException {
+        try (fresh) {
+            return fresh.runAll(ctx, batch);
+        }
+    }
+
+    /**
      * The next result, waiting for one if need be; empty once the stream is closed and every
      * result has been read.
      *
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public Optional<Result<R>> take() throws InterruptedException {
-        return mechanics.take();
+        return results.take();
     }
 
     /**
@@ -144,7 +202,7 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public Optional<Result<R>> poll(Duration timeout) throws InterruptedException {
-        return mechanics.poll(timeout);
+        return results.poll(Durations.nanos(Objects.requireNonNull(timeout, "timeout")));
     }
 
     /**
@@ -153,12 +211,12 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * and throws {@link IllegalStateException}.
      */
     public Iterable<Result<R>> results() {
-        return mechanics.results();
+        return results::iterator;
     }
 
     /** The results stream as a sequential {@code Stream} that ends when the stream is closed. */
     public Stream<Result<R>> stream() {
-        return mechanics.stream();
+        return StreamSupport.stream(results().spliterator(), false);
     }
 
     /**
@@ -167,12 +225,17 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     public List<Result<R>> readAll() throws InterruptedException {
-        return mechanics.readAll();
+        return results.readAll();
     }
 
     /** Whether a reader has reached the end of the results stream. */
     public boolean isClosed() {
-        return mechanics.isClosed();
+        return results.ended();
+    }
+
+    /** Which worker ran which job, and when, from the start of the run. Filled as the pool runs; empty before. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** The number of workers. */
@@ -218,7 +281,8 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * once; workers still busy after {@link #CLOSE_NUDGE} are interrupted, which ends a job
      * blocked in a sleep or a queue. If a thread is still running after {@code grace} (a job
      * that ignores both its context and interrupts), this gives up and throws, naming the
-     * threads left; they are daemons and end when their jobs do. A grace beyond 292 years
+     * threads left; they are daemons and end when their jobs do. A pool whose run never started
+     * has nothing to wait for and closes at once, whatever the grace. A grace beyond 292 years
      * waits as long as it takes. Idempotent. An interrupt while waiting is remembered and
      * restored on return.
      *
@@ -226,18 +290,33 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
      * @throws NullPointerException  when {@code grace} is null
      */
     public void close(Duration grace) {
-        mechanics.close(this::finish, grace); // finish runs only if no worker ever started
+        Objects.requireNonNull(grace, "grace");
+        boolean started;
+        synchronized (lock) {
+            closed = true;
+            started = runContext != null;
+        }
+        life.cancel();  // cancels the run, interrupts the generator
+        if (!started) {
+            finish();   // no worker will: the stream closes now
+            results.discardReady();
+            threads.joinAll();   // at most the generator, interrupted: it cannot but end
+        } else {
+            threads.close(results, CLOSE_NUDGE, grace);
+        }
     }
 
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + name + ", " + workers + " "
-                + kind.name().toLowerCase(java.util.Locale.ROOT) + " workers, " + state() + "]";
+                + kind.name().toLowerCase(Locale.ROOT) + " workers, " + state() + "]";
     }
 
     /** {@code closed}, {@code not started}, {@code finished} or {@code running}. */
     protected final String state() {
-        return mechanics.state();
+        synchronized (lock) {
+            return closed ? "closed" : runContext == null ? "not started" : isClosed() ? "finished" : "running";
+        }
     }
 
     // ---- hooks for the synchronisation ---------------------------------------------------
@@ -250,32 +329,85 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
     protected abstract void finish();
 
     /**
-     * Begins the run: makes its context (a child of {@code ctx} that {@link #close()} also
-     * cancels) and hands it to {@code starter}, which starts the pool's threads while the
-     * lifecycle lock is held. When the context is done, the generator stops and idle workers wake.
+     * Begins the run: starts a fresh timeline, makes the run's context (a child of {@code ctx}
+     * that {@link #close()} also cancels) and hands it to {@code starter}, which starts the pool's
+     * threads while the lifecycle lock is held, so that close sees every one of them. When the
+     * context is done, the generator stops and idle workers wake.
      *
      * @throws NullPointerException  when an argument is null
      * @throws IllegalStateException when the pool is closed or already running
      */
     protected final void start(Context ctx, Consumer<Context> starter) {
-        mechanics.start(ctx, starter);
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(starter, "starter");
+        Context context;
+        synchronized (lock) {
+            requireOpen("run it");
+            if (runContext != null) {
+                throw new IllegalStateException(name + " is already running; a pool runs once, "
+                        + "so make a new pool for the next run");
+            }
+            timeline = new Timeline(workers);
+            context = ctx.withCancel();
+            runContext = context;
+            starter.accept(context);
+        }
+        life.onDone(context::cancel);
+        context.onDone(() -> {
+            interruptGenerator();
+            jobs.wake();
+        });
     }
 
     /**
      * Starts worker {@code index} ({@code <name>-worker-<index>}) on the shared loop, recording
-     * its jobs in {@code timeline}; it runs {@code onExit} as its last act, however it ends.
+     * its jobs in the pool's {@link #timeline()}; it runs {@code onExit} as its last act, however
+     * it ends.
      */
-    protected final Thread startWorker(int index, Context ctx, Timeline timeline, Runnable onExit) {
-        return mechanics.startWorker(index, ctx, timeline, onExit);
+    protected final Thread startWorker(int index, Context ctx, Runnable onExit) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(onExit, "onExit");
+        JobDescriptor self = new JobDescriptor(name + "-worker-" + index, STOP_TYPE, Map.of("worker", index));
+        Timeline spans = timeline;
+        return threads.start(self.id(), () -> {
+            try {
+                jobs.work(index, self, ctx, spans, results);
+            } finally {
+                onExit.run();
+            }
+        }, true);
     }
 
     /** Starts another thread of the pool (e.g. a coordinator), counted and joined like the workers. */
     protected final Thread startThread(String threadName, Runnable task) {
-        return mechanics.startThread(threadName, task);
+        return threads.start(threadName, task, false);
     }
 
     /** Closes the results stream: puts its end marker, once. Later calls do nothing. */
     protected final void closeResults() {
-        mechanics.closeResults();
+        results.close();
+    }
+
+    // ---- mechanics ------------------------------------------------------------------------
+
+    private void interruptGenerator() {
+        Thread feeding;
+        synchronized (lock) {
+            feeding = generator;
+        }
+        if (feeding != null) {
+            feeding.interrupt();
+        }
+    }
+
+    private boolean stopping() {
+        Context context = runContext;
+        return life.isDone() || (context != null && context.isDone());
+    }
+
+    private void requireOpen(String action) {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed; cannot " + action + " any more");
+        }
     }
 }

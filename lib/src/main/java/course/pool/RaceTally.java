@@ -16,8 +16,8 @@ import java.util.function.IntSupplier;
  *
  * <pre>{@code
  * RaceTally t = RaceTally.count(10, 2_000, () -> RaceDemo.seenInOneRun(10, 2, RaceDemo::readUntilDone));
- * t.missedRuns();    // e.g. 37
- * t.histogram();     // e.g. {8=3, 9=34, 10=1963}
+ * t.missedRuns();    // how many runs saw fewer than 10 results: varies from run to run
+ * t.histogram();     // results seen -> how many runs saw that many, e.g. {9=..., 10=...}
  * }</pre>
  *
  * @param expected  how many results a complete run yields

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * Timeline t = pool.timeline();
  * t.makespan();                 // first start to last end, e.g. PT0.61S
- * t.spans().getFirst();         // Span[worker=0, job=0:sleep, 0.4 ms .. 100.6 ms, ok]
+ * t.spans().getFirst();         // e.g. Span[worker=0, job=0:sleep, 0.4 ms .. 100.6 ms, ok]
  * TimelineChart.draw("12 jobs on 2 workers", t);
  * }</pre>
  */
@@ -31,7 +31,8 @@ public final class Timeline {
     /**
      * The spans recorded so far, one queue per worker (element i is worker i's), each in arrival
      * order. Lock-free, and each worker appends only to its own queue, so two workers never
-     * contend for one tail (a shared queue cost a third of a no-op job's time). Spans are immutable.
+     * contend for one tail, which would cost short jobs a visible share of their time (chapter 6
+     * measures hand-off costs). Spans are immutable.
      */
     private final List<ConcurrentLinkedQueue<Span>> spans;
 

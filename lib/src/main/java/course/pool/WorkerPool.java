@@ -3,14 +3,12 @@ package course.pool;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.WaitPolicy;
-import course.concurrent.internal.ThreadRegistry;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 
 /**
  * A fixed number of workers that run a batch of {@link Job}s and stream back one
@@ -36,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #WorkerPool(int, ThreadKind, int, WaitPolicy) four-argument constructor} chooses
  * {@link WaitPolicy#PARK}, which blocks at once as the queues' own methods do.
  *
- * <p>The generator, the worker loop and the results stream live in {@link AbstractPool}, which
- * chapter 2's semaphore pool shares; this class adds only its synchronisation: the wait group
- * and the done signal.
+ * <p>The generator, the worker loop, the results stream, the timeline and the close live in
+ * {@link AbstractPool}, which chapter 2's semaphore pool shares; this class adds only its
+ * synchronisation: the wait group and the done signal.
  *
  * <p><b>Reading results.</b> Read until the stream is closed: iterate {@link #results()}, call
  * {@link #readAll()}, or loop on {@link #take()} until it returns empty. A reader that does so
@@ -48,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Cancellation and deadlines.</b> The workers share the run's {@link Context}. When it is
  * cancelled or its deadline passes, each worker finishes the job in hand (promptly, if the job
  * honours the context), puts one error result whose error is the context's cause and whose
- * descriptor has the type {@value #STOP_TYPE}, and exits. Jobs not yet started yield no result.
+ * descriptor has the type {@value AbstractPool#STOP_TYPE}, and exits. Jobs not yet started yield no result.
  * The generator stops feeding and the stream closes once every worker has exited.
  *
  * <p><b>Failures.</b> A job that throws yields an error result; the other jobs go on.
@@ -79,15 +77,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkerPool<A, R> extends AbstractPool<A, R> {
     /** Every thread a pool starts has a name that begins with this prefix. */
     public static final String THREAD_PREFIX = "course-pool-";
-    /** The descriptor type of the one error result a worker reports when the run is cancelled or expires. */
-    public static final String STOP_TYPE = "worker-stop";
-
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
-    /** Threads started by any pool that have not yet finished their task. */
-    private static final ThreadRegistry THREADS = new ThreadRegistry();
-
-    /** Replaced once, by run(), so that time zero is the start of the run. */
-    private volatile Timeline timeline;
+    /** The worker pools: their names and their threads still running. */
+    private static final PoolFamily FAMILY = new PoolFamily(THREAD_PREFIX);
 
     // ---- the synchronisation: a wait group, then the "done" signal ----------------------
 
@@ -139,9 +130,7 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
      */
     public WorkerPool(int workers, ThreadKind kind, int buffer, WaitPolicy waitPolicy) {
-        super("a worker pool", workers, buffer, kind, waitPolicy, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(),
-                THREADS);
-        this.timeline = new Timeline(workers);
+        super("a worker pool", workers, buffer, kind, waitPolicy, FAMILY);
     }
 
     /**
@@ -152,14 +141,12 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      */
     public static <A, R> List<Result<R>> runBatch(int workers, ThreadKind kind, Context ctx,
                                                   Collection<? extends Job<A, R>> batch) throws InterruptedException {
-        try (WorkerPool<A, R> pool = new WorkerPool<>(workers, kind)) {
-            return pool.runAll(ctx, batch);
-        }
+        return runOnce(new WorkerPool<>(workers, kind), ctx, batch);
     }
 
     /** How many threads started by any pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return THREADS.live();
+        return FAMILY.liveThreads();
     }
 
     /**
@@ -177,10 +164,9 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
     @Override
     public void run(Context ctx) {
         start(ctx, context -> {
-            timeline = new Timeline(workers());
             running.set(workers());
             for (int i = 0; i < workers(); i++) {
-                startWorker(i, context, timeline, this::workerExited);
+                startWorker(i, context, this::workerExited);
             }
         });
     }
@@ -193,11 +179,6 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
      */
     public Future<Void> done() {
         return doneView;
-    }
-
-    /** Which worker ran which job, and when, from the start of the run. Filled as the pool runs; empty before. */
-    public Timeline timeline() {
-        return timeline;
     }
 
     /** A worker's last act: count the wait group down; the last one out finishes the run. */

@@ -12,15 +12,19 @@
  *       threads) between a bounded jobs queue and a bounded results stream (buffered channels
  *       become {@code ArrayBlockingQueue}s).</li>
  *   <li>{@link course.pool.AbstractPool}: what every pool of the course shares (generator,
- *       worker loop, results stream, closing); chapter 2's semaphore pool extends it too, so
- *       the pools differ only in their synchronisation.</li>
+ *       worker loop, results stream, timeline, closing); chapter 2's semaphore pool extends it
+ *       too, so the pools differ only in their synchronisation. Its parts are package-private:
+ *       the jobs queue and its loops ({@code JobQueue}), the results stream
+ *       ({@code ResultStream}), the pool's threads and bounded close ({@code PoolThreads});
+ *       {@link course.pool.PoolFamily} names a pool class's pools and counts their live
+ *       threads.</li>
  *   <li>{@link course.pool.RaceDemo} and {@link course.pool.RaceTally}: the original client's
  *       lost-results race, reproduced and counted, and its fix.</li>
  *   <li>{@link course.pool.Timeline} and {@link course.pool.TimelineChart}: which worker ran
  *       which job, drawn as a Gantt chart.</li>
  *   <li>{@link course.pool.Jobs} and {@link course.pool.JobLoader}: ready-made batches, and the
  *       demo batch read from {@code data/pool/jobs.json}.</li>
- *   <li>{@link course.pool.Exercises} and {@link course.pool.Solutions}: the chapter's
+ *   <li>{@link course.pool.PoolExercises} and {@link course.pool.PoolSolutions}: the chapter's
  *       self-checking exercises, and worked answers kept apart.</li>
  * </ul>
  *

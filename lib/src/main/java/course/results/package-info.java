@@ -4,5 +4,7 @@
  * {@link course.results.BenchResult}s; {@link course.results.Comparison} compares two of them by
  * their confidence intervals, {@link course.results.Target} checks the library's performance
  * targets, and {@link course.results.ResultCharts} draws two runs side by side.
+ * {@link course.results.ResultsExercises} checks the chapter's exercises and
+ * {@link course.results.ResultsSolutions} holds their model answers.
  */
 package course.results;

@@ -1,35 +1,33 @@
 package course.semaphore;
 
-import course.concurrent.internal.Handoff;
 import course.concurrent.WaitPolicy;
 import course.concurrent.internal.Durations;
+import course.concurrent.internal.Handoff;
 import course.concurrent.internal.Join;
 import course.concurrent.internal.Uninterruptibly;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs each task on its own virtual thread, never more than {@code bound} at once, with a
- * {@link Semaphore} holding the bound. This is the modern form of the semaphore-bounded
- * executor of <i>Java Concurrency in Practice</i> (listing 8.4, see
+ * Runs each task on its own virtual thread, never more than {@code bound} at once: the JDK's
+ * {@link Executors#newThreadPerTaskExecutor thread-per-task executor} makes and starts the
+ * threads, and a {@link Semaphore} holds the bound. This is the modern form of the
+ * semaphore-bounded executor of <i>Java Concurrency in Practice</i> (listing 8.4, see
  * {@link NaiveBoundedExecutor}), without its two faults.
  *
  * <p>With virtual threads, threads are cheap and a pool of them is pointless; what needs a
@@ -37,34 +35,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * So each task gets a fresh virtual thread, and a permit bounds how many run at once.
  *
  * <ul>
- *   <li><b>The bound is exact.</b> {@link #submit(Callable)} takes a permit before it starts
- *       the task's thread, and the thread gives the permit back only after the task's body
- *       has returned, as its very last step. Nothing else runs on that thread, so the
- *       number of task bodies running never exceeds the bound. A cancelled task keeps its
- *       permit until its body really stops: a future that completes early (as one does
- *       on {@code cancel}) does not let another task in while the first still runs.</li>
+ *   <li><b>The bound is exact.</b> {@link #submit(Callable)} takes a permit before it hands the
+ *       task to a thread, and the thread gives the permit back only after the task's body has
+ *       returned, as its very last step, exactly once. So the number of task bodies running
+ *       never exceeds the bound. A cancelled task keeps its permit until its body really
+ *       stops: a future that completes early (as one does on {@code cancel}) does not let
+ *       another task in while the first still runs.</li>
  *   <li><b>Backpressure.</b> When all permits are taken, {@code submit} blocks the caller
  *       (interruptibly), so a fast producer cannot pile up unbounded work.
  *       {@link #submit(Callable, Duration)} waits at most a given time and then rejects.</li>
  *   <li><b>Nothing is swallowed.</b> A rejection (after {@link #shutdown()}, or when no
- *       permit frees up in time) is thrown to the submitter as a
+ *       permit frees up in time, or no thread could start) is thrown to the submitter as a
  *       {@link RejectedExecutionException} naming the reason, and the permit goes back. A
  *       task's exception is kept in its {@link Future}; {@link Future#get()} throws it
  *       wrapped in an {@link ExecutionException}, and {@link #failures()} counts them.</li>
  *   <li><b>Cancellable.</b> {@link Future#cancel(boolean) cancel(true)} interrupts the task's
- *       thread; {@link #shutdownNow()} does that to every running task.</li>
- *   <li><b>No thread left behind.</b> {@link #close()} stops new submissions and waits until
- *       every task's thread has terminated (if interrupted while waiting, it cancels the
- *       tasks and keeps waiting), so a try-with-resources block ends with no thread of
- *       this executor alive.</li>
+ *       thread; {@link #shutdownNow()} cancels every running task.</li>
+ *   <li><b>No thread left behind, and a bounded close.</b> {@link #close()} stops new
+ *       submissions and lets the running tasks finish, then waits until every thread has
+ *       ended. Unlike {@link ExecutorService#close()}, which waits for ever, it waits at most
+ *       {@link #CLOSE_GRACE}, the grace of every close in the course (pools, pipeline runs),
+ *       and then gives up with an exception naming the threads left; {@link #close(Duration)}
+ *       takes another grace. If the closing thread is interrupted, it cancels the tasks, goes on
+ *       waiting, and restores the interrupt.</li>
  * </ul>
  *
  * <p>Settings: the bound, the semaphore's fairness (a fair semaphore hands permits out in
  * arrival order; a non-fair one lets a newcomer barge in, which is faster under contention),
  * a name that prefixes its threads' names ({@code name-1}, {@code name-2}, ...), and how a
  * submitter waits for a permit ({@link WaitPolicy}: {@link WaitPolicy#SPIN_THEN_PARK} unless
- * given, which yields the core a few times before it blocks in the semaphore;
- * {@link WaitPolicy#PARK} blocks at once).
+ * given, under which a platform-thread submitter yields its core a few times before it blocks
+ * in the semaphore; {@link WaitPolicy#PARK} blocks at once; a virtual-thread submitter always
+ * blocks at once). The tasks always run on virtual threads.
  *
  * <pre>{@code
  * try (BoundedExecutor exec = new BoundedExecutor(4)) {        // at most 4 downloads at once
@@ -79,39 +81,34 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class BoundedExecutor implements AutoCloseable {
+    /** How long {@link #close()} waits for the tasks to finish: the course's one grace. */
+    public static final Duration CLOSE_GRACE = Join.CLOSE_GRACE;
+
     private final String name;
     private final int bound;
-    /** One permit per task that may run; a permit is held from just before a task's thread starts until its body returns. */
-    private final Semaphore permits;
-    /** Tasks that ended by throwing. Only increases. */
-    private final AtomicLong failures = new AtomicLong();
-
-    /**
-     * Tasks whose body has not returned. Never exceeds `bound`: it goes up (under `lock`) only
-     * while a permit is held, and comes down (without the lock) before the permit is given back.
-     * A task's end takes the lock only when it brings this to zero, to signal `idle`.
-     */
-    private final AtomicInteger running = new AtomicInteger();
-
-    /** Guards every field below it. */
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when `running` drops to zero and when `shutdown` is set. */
-    private final Condition idle = lock.newCondition();
-    /** Set once by shutdown() or shutdownNow(), never cleared. No task starts after it is set. */
-    private boolean shutdown;
-    /** The largest value `running` has had. */
-    private int peak;
-    /** Tasks started. Only increases. */
-    private long started;
-    /**
-     * Every thread started that may still be alive, with its task, for shutdownNow() to
-     * cancel and awaitTermination() to join. Threads found dead are pruned now and then.
-     */
-    private final Map<Thread, FutureTask<?>> threads = new HashMap<>();
     /** How a submitter waits for a permit. */
     private final WaitPolicy waitPolicy;
-    /** Makes the named virtual threads. A Thread.Builder is not thread-safe; used only under `lock`. */
-    private final Thread.Builder threadBuilder;
+    /** One permit per task that may run; a permit is held from just before a task is handed to its thread until its body returns. */
+    private final Semaphore permits;
+    /**
+     * Makes one named virtual thread per task and starts it; holds the shut-down state. It calls
+     * itself terminated once shut down with every task returned, a moment before the last
+     * threads have exited, so {@link #awaitTermination} joins them too.
+     */
+    private final ExecutorService threads;
+    /**
+     * Every accepted task whose thread may still be alive, for {@link #shutdownNow()} to cancel
+     * and {@link #awaitTermination} to join. Those whose thread has ended are dropped now and then.
+     */
+    private final Set<BoundedTask<?>> tasks = ConcurrentHashMap.newKeySet();
+    /** Tasks whose body has not returned. Never exceeds `bound`: up only with a permit held, down before its release. */
+    private final AtomicInteger running = new AtomicInteger();
+    /** The largest value `running` has had. Only increases, never above `bound`. */
+    private final AtomicInteger peak = new AtomicInteger();
+    /** Tasks handed to a thread. Only increases, but for a moment while a failed start is undone. */
+    private final AtomicLong started = new AtomicLong();
+    /** Tasks that ended by throwing. Only increases. */
+    private final AtomicLong failures = new AtomicLong();
 
     /**
      * Creates a non-fair executor named {@code bounded}.
@@ -123,12 +120,8 @@ public final class BoundedExecutor implements AutoCloseable {
     }
 
     /**
-     * Creates an executor.
-     *
-     * @param bound the most tasks that may run at once
-     * @param fair  whether waiting submitters get permits in arrival order
-     * @param name  the prefix of its threads' names
-     * @throws IllegalArgumentException when {@code bound} is not positive or the name is blank
+     * Creates an executor whose submitters wait for a permit as {@link WaitPolicy#DEFAULT} says:
+     * see {@link #BoundedExecutor(int, boolean, String, WaitPolicy)}.
      */
     public BoundedExecutor(int bound, boolean fair, String name) {
         this(bound, fair, name, WaitPolicy.DEFAULT);
@@ -154,9 +147,9 @@ public final class BoundedExecutor implements AutoCloseable {
         }
         this.bound = bound;
         this.name = name;
-        this.permits = new Semaphore(bound, fair);
         this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
-        this.threadBuilder = Thread.ofVirtual().name(name + "-", 1);
+        this.permits = new Semaphore(bound, fair);
+        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 1).factory());
     }
 
     /**
@@ -234,13 +227,7 @@ public final class BoundedExecutor implements AutoCloseable {
      * rejected when they get one. Idempotent.
      */
     public void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-            idle.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        threads.shutdown();
     }
 
     /**
@@ -249,18 +236,10 @@ public final class BoundedExecutor implements AutoCloseable {
      * @return how many tasks this call cancelled
      */
     public int shutdownNow() {
-        List<FutureTask<?>> tasks;
-        lock.lock();
-        try {
-            shutdown = true;
-            idle.signalAll();
-            tasks = new ArrayList<>(threads.values());
-        } finally {
-            lock.unlock();
-        }
+        threads.shutdown();                 // first, so that no task starts while we cancel
         int cancelled = 0;
-        for (FutureTask<?> task : tasks) {
-            if (task.cancel(true)) {
+        for (BoundedTask<?> task : tasks) {
+            if (task.cancel(true)) {        // false for a task already done or cancelled
                 cancelled++;
             }
         }
@@ -276,46 +255,39 @@ public final class BoundedExecutor implements AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = Durations.deadlineAfter(timeout);
-        List<Thread> toJoin;
-        lock.lockInterruptibly();
-        try {
-            while (!shutdown || running.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                idle.awaitNanos(left);
-            }
-            toJoin = new ArrayList<>(threads.keySet());
-        } finally {
-            lock.unlock();
-        }
-        // No task runs now and none can start; each thread is at most finishing its exit.
-        if (!Join.interruptibly(toJoin, deadline)) {
-            return false;
-        }
-        lock.lock();
-        try {
-            threads.keySet().removeAll(toJoin);
-        } finally {
-            lock.unlock();
-        }
-        return true;
+        return terminatedBy(Durations.deadlineAfter(timeout));
     }
 
     /**
-     * Shuts down and waits until every thread has terminated. If interrupted while waiting,
-     * cancels the running tasks, goes on waiting, and restores the interrupt status.
+     * {@link #close(Duration)} with {@link #CLOSE_GRACE}: shuts down, lets the running tasks finish
+     * and waits until every thread has ended, for at most the course's one grace.
      */
     @Override
     public void close() {
+        close(CLOSE_GRACE);
+    }
+
+    /**
+     * Shuts down, lets the running tasks finish and waits until every thread has ended. If a
+     * task is still running after {@code grace}, this gives up and throws, naming the threads
+     * left; they keep their permits until their tasks return (a {@link #shutdownNow()} cancels
+     * them). A grace beyond 292 years waits as long as it takes, as {@link ExecutorService#close()}
+     * does. If interrupted while waiting, it cancels the running tasks, goes on waiting, and
+     * restores the interrupt status on return. Idempotent.
+     *
+     * @throws IllegalStateException when a task is still running after {@code grace}
+     * @throws NullPointerException  when {@code grace} is null
+     */
+    public void close(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
         shutdown();
-        Uninterruptibly.run(() -> {
-            while (!awaitTermination(Duration.ofDays(1))) {
-                // keep waiting, as ExecutorService.close() does
+        long deadline = Durations.deadlineAfter(grace);
+        try (Uninterruptibly.Scope scope = Uninterruptibly.scope()) {
+            if (!scope.call(() -> terminatedBy(deadline), this::shutdownNow)) {   // an interrupt cancels the tasks
+                throw Join.gaveUp("executor '" + name + "'", taskThreads(), grace, "close() began",
+                        "A task that ignores interrupts keeps its thread and its permit until it returns.");
             }
-        }, this::shutdownNow);   // an interrupt cancels the running tasks; the wait goes on
+        }
     }
 
     /** The most tasks that may run at once. */
@@ -340,22 +312,12 @@ public final class BoundedExecutor implements AutoCloseable {
 
     /** The most tasks that ran at once so far; never more than {@link #bound()}. */
     public int peak() {
-        lock.lock();
-        try {
-            return peak;
-        } finally {
-            lock.unlock();
-        }
+        return peak.get();
     }
 
     /** Tasks started so far. */
     public long started() {
-        lock.lock();
-        try {
-            return started;
-        } finally {
-            lock.unlock();
-        }
+        return started.get();
     }
 
     /** Tasks that ended by throwing an exception (their futures hold it). */
@@ -370,24 +332,14 @@ public final class BoundedExecutor implements AutoCloseable {
 
     /** Whether the executor accepts no more tasks. */
     public boolean isShutdown() {
-        lock.lock();
-        try {
-            return shutdown;
-        } finally {
-            lock.unlock();
-        }
+        return threads.isShutdown();
     }
 
     /** One line: name, bound, running, peak, started, failures. */
     @Override
     public String toString() {
-        lock.lock();
-        try {
-            return "BoundedExecutor[" + name + ": bound " + bound + ", " + running.get() + " running, peak " + peak
-                    + ", " + started + " started, " + failures.get() + " failed" + (shutdown ? ", shut down" : "") + "]";
-        } finally {
-            lock.unlock();
-        }
+        return "BoundedExecutor[" + name + ": bound " + bound + ", " + running() + " running, peak " + peak()
+                + ", " + started() + " started, " + failures() + " failed" + (isShutdown() ? ", shut down" : "") + "]";
     }
 
     private void rejectIfShutdown() {
@@ -397,61 +349,10 @@ public final class BoundedExecutor implements AutoCloseable {
     }
 
     /**
-     * Starts the task's thread. The caller holds a permit; it passes to the thread, or is
-     * given back here if the task cannot start.
-     */
-    private <T> Future<T> start(Callable<T> task) {
-        Task<T> future = new Task<>(task);
-        Thread thread;
-        lock.lock();
-        try {
-            if (shutdown) {
-                permits.release();
-                throw new RejectedExecutionException("executor '" + name + "' was shut down while the task "
-                        + "waited for a permit; task rejected");
-            }
-            pruneDeadThreads();
-            thread = threadBuilder.unstarted(() -> runTask(future));
-            threads.put(thread, future);
-            peak = Math.max(peak, running.incrementAndGet());
-            started++;
-        } finally {
-            lock.unlock();
-        }
-        // Started outside the lock: a start hands the thread to the scheduler and may wake a
-        // carrier, and tasks that end meanwhile must not queue behind it. The thread is already
-        // registered and counted, so shutdownNow() and awaitTermination() see it.
-        try {
-            thread.start();
-        } catch (Throwable e) {
-            lock.lock();
-            try {
-                threads.remove(thread);
-                started--;
-            } finally {
-                lock.unlock();
-            }
-            taskEnded();
-            throw new RejectedExecutionException("executor '" + name + "' could not start a thread", e);
-        }
-        return future;
-    }
-
-    /** The body of every task thread: run the task, then count it out, then give the permit back. */
-    private void runTask(FutureTask<?> future) {
-        try {
-            future.run();
-        } finally {
-            taskEnded();
-        }
-    }
-
-    /**
-     * Takes a permit, waiting for one as the executor's {@link WaitPolicy} says. A task usually
-     * ends within microseconds of the wait starting, so under {@link WaitPolicy#SPIN_THEN_PARK} a
-     * platform-thread submitter first yields its core a few times ({@link Handoff#retry}) and
-     * parks only if no permit came back meanwhile: parking and being woken costs more than a
-     * short task. A zero-timeout try honours a fair semaphore's queue, as {@code acquire} does.
+     * Takes a permit, waiting as the {@link WaitPolicy} says: under {@link WaitPolicy#SPIN_THEN_PARK}
+     * a platform-thread submitter yields its core a few times ({@link Handoff#retry}) before it
+     * parks, since a short task often gives its permit back meanwhile, and parking and being woken
+     * can cost more than such a task. A zero-timeout try honours a fair semaphore's queue.
      */
     private void acquirePermit() throws InterruptedException {
         Handoff.Attempt take = () -> permits.tryAcquire(0, TimeUnit.NANOSECONDS);
@@ -460,38 +361,67 @@ public final class BoundedExecutor implements AutoCloseable {
         }
     }
 
-    /** Counts a task out, then gives its permit back; the last one out signals {@code idle}. */
-    private void taskEnded() {
-        if (running.decrementAndGet() == 0) {
-            lock.lock();
-            try {
-                idle.signalAll();
-            } finally {
-                lock.unlock();
-            }
+    /**
+     * Hands the task to a new thread. The caller holds a permit; it passes to the thread, or is
+     * given back here if the task cannot start.
+     */
+    private <T> Future<T> start(Callable<T> callable) {
+        BoundedTask<T> task = new BoundedTask<>(callable, failures);
+        dropEndedTasks();
+        tasks.add(task);                    // before the thread starts, so that shutdownNow() sees it
+        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+        started.incrementAndGet();
+        try {
+            threads.execute(() -> runTask(task));
+            return task;
+        } catch (RuntimeException | Error e) {
+            tasks.remove(task);
+            started.decrementAndGet();
+            taskEnded();
+            throw isShutdown()
+                    ? new RejectedExecutionException("executor '" + name + "' was shut down while the task "
+                            + "waited for a permit; task rejected", e)
+                    : new RejectedExecutionException("executor '" + name + "' could not start a thread", e);
         }
+    }
+
+    /** The body of every task thread: run the task, then count it out and give the permit back. */
+    private void runTask(BoundedTask<?> task) {
+        try {
+            task.runHere();
+        } finally {
+            taskEnded();
+        }
+    }
+
+    /** Counts a task out, then gives its permit back: the one release of the permit a task took. */
+    private void taskEnded() {
+        running.decrementAndGet();
         permits.release();
     }
 
-    /** Drops finished threads from the map once it has grown well past the bound. Called under `lock`. */
-    private void pruneDeadThreads() {
-        if (threads.size() > 2 * bound + 16) {
-            threads.keySet().removeIf(t -> !t.isAlive());
+    /**
+     * Whether, by {@code deadline}, the executor is shut down, every task has returned (the JDK
+     * executor is terminated) and every task's thread has exited (joined).
+     */
+    private boolean terminatedBy(long deadline) throws InterruptedException {
+        if (!threads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                || !Join.interruptibly(taskThreads(), deadline)) {
+            return false;
         }
+        tasks.removeIf(BoundedTask::threadEnded);  // all of them: the futures need not be kept any longer
+        return true;
     }
 
-    /** A future task that counts its failures. Cancellation is not a failure. */
-    private final class Task<T> extends FutureTask<T> {
-        Task(Callable<T> callable) {
-            super(callable);
-        }
+    /** The threads of the tasks kept, those that have begun to run. */
+    private List<Thread> taskThreads() {
+        return tasks.stream().map(BoundedTask::thread).filter(Objects::nonNull).toList();
+    }
 
-        @Override
-        protected void setException(Throwable t) {
-            if (!(t instanceof CancellationException) && !isCancelled()) {
-                failures.incrementAndGet();
-            }
-            super.setException(t);
+    /** Drops the tasks whose thread has exited, once the set has grown well past the bound. */
+    private void dropEndedTasks() {
+        if (tasks.size() > 2 * bound + 16) {
+            tasks.removeIf(BoundedTask::threadEnded);
         }
     }
 }

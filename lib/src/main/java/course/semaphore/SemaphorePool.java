@@ -3,18 +3,17 @@ package course.semaphore;
 import course.concurrent.Context;
 import course.concurrent.ThreadKind;
 import course.concurrent.WaitPolicy;
-import course.concurrent.internal.ThreadRegistry;
 import course.concurrent.internal.Uninterruptibly;
 import course.pool.AbstractPool;
 import course.pool.Job;
+import course.pool.PoolFamily;
 import course.pool.Result;
-import course.pool.Timeline;
 import course.pool.WorkerPool;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import java.util.Locale;
 
 /**
  * Chapter 1's worker pool with its wait group replaced by a {@link TokenSemaphore}: the Go
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Cancellation and deadlines</b> work as in chapter 1: when the run's context is done,
  * each worker finishes the job in hand, puts one error result carrying the context's cause
- * (descriptor type {@link WorkerPool#STOP_TYPE}) and exits. A job that throws yields an error
+ * (descriptor type {@link #STOP_TYPE}) and exits. A job that throws yields an error
  * result; the other jobs go on.
  *
  * <p><b>Threads.</b> Workers are platform (daemon) or virtual threads, named
@@ -52,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code course-sempool-<n>-generator} and {@code -coordinator}. A pool runs one batch once.
  * {@link #close()} cancels whatever still runs, discards unread results and waits for every
  * thread of the pool to end, interrupting workers whose jobs ignore the context and giving up
- * with an exception after {@link #CLOSE_GRACE} (see {@link AbstractPool#close(java.time.Duration)}).
+ * with an exception after {@link #CLOSE_GRACE} (see {@link AbstractPool#close(Duration)}).
  *
  * <pre>{@code
  * try (var pool = new SemaphorePool<Integer, Integer>(2)) {
@@ -71,11 +70,8 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
     /** Every thread a semaphore pool starts has a name that begins with this prefix. */
     public static final String THREAD_PREFIX = "course-sempool-";
 
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
-    /** Threads started by any semaphore pool that have not yet finished their task. */
-    private static final ThreadRegistry THREADS = new ThreadRegistry();
-
-    private final Timeline timeline;
+    /** The semaphore pools: their names and their threads still running. */
+    private static final PoolFamily FAMILY = new PoolFamily(THREAD_PREFIX);
 
     // ---- the synchronisation: a semaphore instead of a wait group ------------------------
 
@@ -110,10 +106,8 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null
      */
     public SemaphorePool(int workers, ThreadKind kind, WaitPolicy waitPolicy) {
-        super("a semaphore pool", workers, workers, kind, waitPolicy, () -> THREAD_PREFIX + POOL_IDS.incrementAndGet(),
-                THREADS);
+        super("a semaphore pool", workers, workers, kind, waitPolicy, FAMILY);
         this.slots = new TokenSemaphore(workers);
-        this.timeline = new Timeline(workers);
     }
 
     /**
@@ -124,14 +118,12 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      */
     public static <A, R> List<Result<R>> runBatch(int workers, ThreadKind kind, Context ctx,
                                                   Collection<? extends Job<A, R>> batch) throws InterruptedException {
-        try (SemaphorePool<A, R> pool = new SemaphorePool<>(workers, kind)) {
-            return pool.runAll(ctx, batch);
-        }
+        return runOnce(new SemaphorePool<>(workers, kind), ctx, batch);
     }
 
     /** How many threads started by any semaphore pool are still running. Zero when every pool is closed. */
     public static int liveThreads() {
-        return THREADS.live();
+        return FAMILY.liveThreads();
     }
 
     /**
@@ -151,14 +143,9 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
         return slots.inUse();
     }
 
-    /** Which worker ran which job, and when. Filled as the pool runs. */
-    public Timeline timeline() {
-        return timeline;
-    }
-
     @Override
     public String toString() {
-        return "SemaphorePool[" + name() + ", " + workers() + " " + kind().name().toLowerCase(java.util.Locale.ROOT)
+        return "SemaphorePool[" + name() + ", " + workers() + " " + kind().name().toLowerCase(Locale.ROOT)
                 + " workers, " + state() + ", " + slots + "]";
     }
 
@@ -174,7 +161,7 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
         for (int i = 0; i < workers(); i++) {
             Uninterruptibly.run(slots::acquire);
             try {
-                startWorker(i, ctx, timeline, slots::release);
+                startWorker(i, ctx, slots::release);
             } catch (RuntimeException | Error e) {
                 slots.release(); // the worker never started, so it cannot give its slot back
                 ctx.cancel();    // the others stop; the stream still closes below

@@ -12,7 +12,7 @@
  *   <li>{@link course.semaphore.InFlightProbe}, {@link course.semaphore.InFlightChart},
  *       {@link course.semaphore.ObservedCachedPool} and {@link course.semaphore.Contention}: what
  *       the chapter measures and draws.</li>
- *   <li>{@link course.semaphore.Exercises} and {@link course.semaphore.Solutions}: the chapter's
+ *   <li>{@link course.semaphore.SemaphoreExercises} and {@link course.semaphore.SemaphoreSolutions}: the chapter's
  *       exercises.</li>
  * </ul>
  */

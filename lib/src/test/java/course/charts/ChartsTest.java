@@ -113,6 +113,17 @@ class ChartsTest {
     }
 
     @Test
+    void aVerticalReferenceNearTheRightEdgeLabelsItselfOnItsLeft() {
+        XYPlot plot = Charts.line("t", "time (ms)", "items").series("s", new double[]{0, 100}, new double[]{1, 2})
+                .vline("early", 5).vline("late", 95).chart().getXYPlot();
+        for (Object o : plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)) {
+            ValueMarker m = (ValueMarker) o;
+            assertEquals(m.getLabel().equals("late") ? org.jfree.chart.ui.TextAnchor.TOP_RIGHT
+                    : org.jfree.chart.ui.TextAnchor.TOP_LEFT, m.getLabelTextAnchor(), m.getLabel());
+        }
+    }
+
+    @Test
     void noDataColourIsGrey() {
         for (int i = 0; i < 9; i++) {
             Color c = ChartStyle.color(i);

@@ -15,7 +15,7 @@ class MetricsTest {
     static final Duration SHORT = Delays.SHORT.dividedBy(20);
 
     private static Metrics measuredRun() {
-        try (Run<Integer> run = Pipeline.range(1, 60)
+        try (PipelineRun<Integer> run = Pipeline.range(1, 60)
                 .map("slow", n -> {
                     Thread.sleep(SHORT);
                     return n;
@@ -83,7 +83,7 @@ class MetricsTest {
 
     @Test
     void theFirstResultTimeIsRecordedOnceTheCallerTakesOne() {
-        try (Run<Integer> run = Pipeline.range(1, 5).map("a", n -> n).start()) {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 5).map("a", n -> n).start()) {
             assertTrue(run.metrics().firstResult().isEmpty());
             run.iterator().next();
             Duration first = run.metrics().firstResult().orElseThrow();

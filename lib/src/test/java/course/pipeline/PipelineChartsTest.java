@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PipelineChartsTest {
     private static Metrics metrics() {
-        try (Run<Integer> run = Pipeline.range(1, 200).map("a", n -> n).filter("b", n -> n % 2 == 0)
+        try (PipelineRun<Integer> run = Pipeline.range(1, 200).map("a", n -> n).filter("b", n -> n % 2 == 0)
                 .sampleEvery(Duration.ofMillis(1)).start()) {
             run.toList();
             return run.metrics();
@@ -54,7 +54,7 @@ class PipelineChartsTest {
     @Test
     void aDepthChartKeepsLinearAxesEvenWhenTheDepthSpansDecades() {
         Metrics m;
-        try (Run<Integer> run = Pipeline.range(1, 20_000).unbounded().map("a", n -> {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 20_000).unbounded().map("a", n -> {
             if (n == 1) {
                 Thread.sleep(20);   // the source runs ahead: thousands wait behind the first item
             }
@@ -71,7 +71,7 @@ class PipelineChartsTest {
     @Test
     void aDepthChartOfAnUnboundedQueueHasNoCapacityLine() {
         Metrics m;
-        try (Run<Integer> run = Pipeline.range(1, 50).unbounded().map("a", n -> n)
+        try (PipelineRun<Integer> run = Pipeline.range(1, 50).unbounded().map("a", n -> n)
                 .sampleEvery(Duration.ofMillis(1)).start()) {
             run.toList();
             m = run.metrics();

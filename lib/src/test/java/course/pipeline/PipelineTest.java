@@ -10,6 +10,7 @@ import course.testing.NoThreadsLeft;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,11 +79,12 @@ class PipelineTest {
                     .map("same", n -> n).workers(3).capacity(1)
                     .filter("all", n -> true);
             assertEquals(upTo(500), sorted(chain.toList()), kind + ", " + policy);
-            try (Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).waitPolicy(policy).threads(kind)
+            try (PipelineRun<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).waitPolicy(policy).threads(kind)
                     .map("same", n -> n).capacity(1).start()) {
-                assertEquals(1, run.iterator().next());
+                Iterator<Integer> results = run.iterator();
+                assertEquals(1, results.next());
                 run.cancel();
-                assertThrows(CancellationException.class, run.iterator()::hasNext);
+                assertThrows(CancellationException.class, results::hasNext);
             }
         }
     }
@@ -100,7 +102,7 @@ class PipelineTest {
 
     @Test
     void theEndOfTheStreamTravelsThroughEveryStageInOrder() {
-        try (Run<Integer> run = Pipeline.range(1, 300)
+        try (PipelineRun<Integer> run = Pipeline.range(1, 300)
                 .map("a", n -> n).workers(3)
                 .flatMap("b", n -> n % 2 == 0 ? List.of(n, n) : List.<Integer>of()).workers(2)
                 .filter("c", n -> n % 4 == 0)
@@ -175,7 +177,7 @@ class PipelineTest {
 
     @Test
     void aDefaultBatchAppliesToStagesThatSetNone() {
-        try (Run<Integer> run = Pipeline.range(1, 100).map("id", n -> n).batch(3).filter("all", n -> true)
+        try (PipelineRun<Integer> run = Pipeline.range(1, 100).map("id", n -> n).batch(3).filter("all", n -> true)
                 .defaultBatch(10).start()) {
             assertEquals(upTo(100), run.toList());
         }
@@ -306,9 +308,11 @@ class PipelineTest {
                         return n;
                     }).workers(4)
                     .filter("all", n -> true).workers(2);
-            Run<Integer> run = (virtual ? endless.virtualThreads() : endless).start();
+            PipelineRun<Integer> run = (virtual ? endless.virtualThreads() : endless).start();
             int received = 0;
-            for (Integer ignored : run) {
+            Iterator<Integer> results = run.iterator();
+            while (results.hasNext()) {
+                results.next();
                 if (++received == 10) {
                     break;
                 }
@@ -318,7 +322,7 @@ class PipelineTest {
             assertTrue(run.awaitTermination(LiveThreads.GRACE), "threads still alive: " + LiveThreads.describe());
             long tookMillis = (System.nanoTime() - cancelled) / 1_000_000;
             assertTrue(tookMillis < LiveThreads.GRACE.toMillis(), "cancel took " + tookMillis + " ms");
-            assertThrows(CancellationException.class, run.iterator()::hasNext);
+            assertThrows(CancellationException.class, results::hasNext);
             run.close();
             assertEquals(List.of(), Pipeline.liveThreads(), "virtual=" + virtual);
             assertEquals(10, received);
@@ -337,7 +341,7 @@ class PipelineTest {
                         }
                         return n;
                     }).workers(3).capacity(1);
-            try (Run<Integer> run = (ordered ? stubborn.ordered() : stubborn).start()) {
+            try (PipelineRun<Integer> run = (ordered ? stubborn.ordered() : stubborn).start()) {
                 Iterator<Integer> it = run.iterator();
                 for (int i = 0; i < 10; i++) {
                     it.next();
@@ -350,7 +354,7 @@ class PipelineTest {
 
     @Test
     void cancellingFromAnotherThreadEndsTheConsumersWaitWithACancellation() throws Exception {
-        try (Run<Integer> run = Pipeline.range(1, 10).map("stuck", n -> {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 10).map("stuck", n -> {
             Thread.sleep(DEADLOCK_BOUND.multipliedBy(2));
             return n;
         }).start()) {
@@ -386,7 +390,7 @@ class PipelineTest {
     @Test
     void cancellingTheContextStopsTheRun() throws Exception {
         Context ctx = Context.background().withCancel();
-        try (Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("a", n -> n).start(ctx)) {
+        try (PipelineRun<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).map("a", n -> n).start(ctx)) {
             assertEquals(1, run.iterator().next());
             ctx.cancel();
             assertTrue(run.awaitTermination(LiveThreads.GRACE));
@@ -456,7 +460,7 @@ class PipelineTest {
 
     @Test
     void aBoundedQueueNeverHoldsMoreThanItsCapacity() {
-        try (Run<Integer> run = Pipeline.range(1, 2_000).capacity(3).map("slowish", n -> {
+        try (PipelineRun<Integer> run = Pipeline.range(1, 2_000).capacity(3).map("slowish", n -> {
             if (n % 100 == 0) {
                 Thread.sleep(SHORT);
             }
@@ -472,7 +476,7 @@ class PipelineTest {
 
     @Test
     void anUnboundedQueueGrowsPastAnyBoundWhileTheConsumerStalls() throws InterruptedException {
-        try (Run<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).unbounded()
+        try (PipelineRun<Integer> run = Pipeline.range(1, Integer.MAX_VALUE).unbounded()
                 .map("stalled", n -> {
                     Thread.sleep(DEADLOCK_BOUND.multipliedBy(2));
                     return n;
@@ -512,7 +516,7 @@ class PipelineTest {
         assertEquals(List.of(), Pipeline.range(3, 2).toList());
     }
 
-    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String expected, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertEquals(expected, e.getMessage());
     }
@@ -529,7 +533,7 @@ class PipelineTest {
     void theBuilderDefaultsApplyOnlyWhereAStageSetsNothing() {
         Pipeline<Integer> p = Pipeline.range(1, 5).map("a", n -> n).capacity(2).map("b", n -> n).defaultCapacity(7);
         assertEquals("source -> a[capacity 2] -> b", p.toString());
-        try (Run<Integer> run = p.start()) {
+        try (PipelineRun<Integer> run = p.start()) {
             run.toList();
             assertEquals(7, run.metrics().stage("source").capacity());
             assertEquals(2, run.metrics().stage("a").capacity());

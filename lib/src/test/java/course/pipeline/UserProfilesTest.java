@@ -5,6 +5,8 @@ import course.testing.Delays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -56,7 +58,7 @@ class UserProfilesTest {
 
     @Test
     void theOriginalsZeroIdsFailTheUserStage() {
-        List<Integer> sliced = new java.util.ArrayList<>(java.util.Collections.nCopies(100, 0));
+        List<Integer> sliced = new ArrayList<>(Collections.nCopies(100, 0));
         sliced.addAll(UserProfiles.ids(100));
         PipelineException e = assertThrows(PipelineException.class, () -> new UserProfiles().streaming(sliced).toList());
         assertEquals("user", e.stage());

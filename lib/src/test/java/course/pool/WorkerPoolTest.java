@@ -215,6 +215,19 @@ class WorkerPoolTest {
 
     @ParameterizedTest
     @EnumSource(ThreadKind.class)
+    void closingWithZeroGraceAPoolThatNeverRanNeitherThrowsNorLeavesAThread(ThreadKind kind) {
+        WorkerPool<Integer, Integer> idle = new WorkerPool<>(2, kind);
+        idle.close(Duration.ZERO);                   // nothing started: nothing to wait for
+        assertTrue(idle.isClosed());
+        WorkerPool<Integer, Integer> fed = new WorkerPool<>(2, kind);
+        fed.generateFrom(Jobs.doubling(10));         // the generator blocks on the full queue
+        fed.close(Duration.ZERO);                    // it is interrupted and cannot but end
+        assertTrue(fed.isClosed());
+        assertEquals(0, TestThreads.alive(fed.name() + "-"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
     void closingEarlyCancelsTheRunAndLeavesNoThread(ThreadKind kind) throws InterruptedException {
         WorkerPool<Integer, Integer> pool = new WorkerPool<>(3, kind);
         pool.generateFrom(Jobs.sleeping(100, LONG));

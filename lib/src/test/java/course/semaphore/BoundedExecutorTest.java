@@ -1,6 +1,7 @@
 package course.semaphore;
 
 import course.concurrent.WaitPolicy;
+import course.concurrent.internal.Join;
 import course.testing.Delays;
 import course.testing.TestThreads;
 import org.junit.jupiter.api.Test;
@@ -228,17 +229,7 @@ class BoundedExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         try (BoundedExecutor exec = new BoundedExecutor(1, false, "bx-stubborn")) {
-            Future<?> stubborn = exec.submit(() -> {
-                started.countDown();
-                while (true) {                     // ignores interruption until told to finish
-                    try {
-                        finish.await();
-                        return null;
-                    } catch (InterruptedException ignored) {
-                        // keep going: a task that is slow to stop
-                    }
-                }
-            });
+            Future<?> stubborn = exec.submit(stubborn(started, finish));
             started.await();
             assertTrue(stubborn.cancel(true));
             assertTrue(stubborn.isDone());
@@ -322,6 +313,38 @@ class BoundedExecutorTest {
         assertEquals(1, cancelled.get());
         assertTrue(keptInterrupt[0]);
         assertTrue(exec.awaitTermination(Duration.ZERO));
+    }
+
+    @Test
+    void closeGivesUpAfterItsGraceNamingTheThreadLeft() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        BoundedExecutor exec = new BoundedExecutor(1, false, "bx-grace");
+        exec.submit(stubborn(started, finish));
+        started.await();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> exec.close(SHORT));
+        assertTrue(e.getMessage().contains("bx-grace-1"), e.getMessage());
+        assertTrue(exec.isShutdown());
+        assertEquals(1, exec.running(), "the task keeps its permit until it returns");
+        finish.countDown();
+        assertTrue(exec.awaitTermination(Delays.LONG));
+        assertEquals(0, exec.running());
+        assertEquals(BoundedExecutor.CLOSE_GRACE, Join.CLOSE_GRACE, "close() waits the course's one grace");
+    }
+
+    /** A task that says it has started, then ignores interruption until {@code finish} opens: one slow to stop. */
+    private static Callable<Void> stubborn(CountDownLatch started, CountDownLatch finish) {
+        return () -> {
+            started.countDown();
+            while (true) {
+                try {
+                    finish.await();
+                    return null;
+                } catch (InterruptedException ignored) {
+                    // keep going
+                }
+            }
+        };
     }
 
     private static void sleepMicros(int micros) {

@@ -36,6 +36,19 @@ class SemaphorePoolTest {
     static final Duration CANCEL_BOUND = Delays.LONG;
 
     @Test
+    void closingWithZeroGraceAPoolThatNeverRanNeitherThrowsNorLeavesAThread() {
+        SemaphorePool<Integer, Integer> idle = new SemaphorePool<>(2);
+        idle.close(Duration.ZERO);                   // nothing started: nothing to wait for
+        assertTrue(idle.isClosed());
+        SemaphorePool<Integer, Integer> fed = new SemaphorePool<>(2);
+        fed.generateFrom(Jobs.doubling(10));         // the generator blocks on the full queue
+        fed.close(Duration.ZERO);                    // it is interrupted and cannot but end
+        assertTrue(fed.isClosed());
+        assertEquals(0, TestThreads.alive(fed.name() + "-"));
+        assertEquals(0, fed.slotsInUse());
+    }
+
+    @Test
     void rejectsANonPositiveWorkerCount() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SemaphorePool<>(0));
         assertTrue(e.getMessage().contains("at least one worker"), e.getMessage());

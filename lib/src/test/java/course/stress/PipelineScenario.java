@@ -5,7 +5,7 @@ import course.concurrent.DeadlineExceededException;
 import course.concurrent.ThreadKind;
 import course.pipeline.Pipeline;
 import course.pipeline.PipelineException;
-import course.pipeline.Run;
+import course.pipeline.PipelineRun;
 import course.testing.Delays;
 import course.testing.NoThreadsLeft;
 import course.testing.TestThreads;
@@ -106,7 +106,7 @@ final class PipelineScenario implements Scenario {
         long start = System.nanoTime();
         Context ctx = ending == Ending.DEADLINE ? Context.background().withTimeout(Duration.ofNanos(stopAfterNanos))
                 : Context.background().withCancel();
-        Run<Integer> run = pipeline.start(ctx);
+        PipelineRun<Integer> run = pipeline.start(ctx);
         List<Integer> got = new CopyOnWriteArrayList<>();
         AtomicReference<RuntimeException> ended = new AtomicReference<>();
         AtomicLong endAt = new AtomicLong();
