@@ -25,7 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /*
- * 7. The wait policy: what a hand-off costs in time, and in CPU, on an idle and on a busy machine.
+ * 6. The wait policy: what a hand-off costs in time, and in CPU, on an idle and on a busy machine.
  *
  * Every pool, pipeline and bounded executor of the course waits through one class,
  * course.concurrent.internal.Handoff, as a WaitPolicy says: PARK blocks at once (a plain
