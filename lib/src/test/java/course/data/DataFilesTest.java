@@ -140,9 +140,14 @@ class DataFilesTest {
     @MethodSource("malformedSamples")
     void aMalformedFileNamesTheFileLineFieldAndWhatWasExpected(String json, int line, String field, List<String> says)
             throws IOException {
-        Path file = dir.resolve("sample.json");
+        assertReadFails(dir.resolve("sample.json"), json, Sample.class, line, field, says);
+    }
+
+    /** Writes {@code json} to {@code file} and checks that reading it as {@code type} fails as a table row says. */
+    static void assertReadFails(Path file, String json, Class<?> type, int line, String field, List<String> says)
+            throws IOException {
         Files.writeString(file, json);
-        DataFileException e = assertThrows(DataFileException.class, () -> DataFiles.read(file, Sample.class));
+        DataFileException e = assertThrows(DataFileException.class, () -> DataFiles.read(file, type));
         assertEquals(file, e.file());
         assertEquals(line, e.line());
         assertEquals(field, e.field());
@@ -261,12 +266,7 @@ class DataFilesTest {
     @MethodSource("notFiniteFractions")
     void aFractionThatIsNotFiniteNamesItsField(String json, int line, String field, List<String> says)
             throws IOException {
-        Path file = dir.resolve("fractions.json");
-        Files.writeString(file, json + "\n");
-        DataFileException e = assertThrows(DataFileException.class, () -> DataFiles.read(file, Fractions.class));
-        assertEquals(line, e.line());
-        assertEquals(field, e.field());
-        BadInput.assertNames(e.getMessage(), "data file " + file + " at line " + line + ", column ", field, says);
+        assertReadFails(dir.resolve("fractions.json"), json + "\n", Fractions.class, line, field, says);
     }
 
     @Test
