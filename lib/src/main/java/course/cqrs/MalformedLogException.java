@@ -1,5 +1,6 @@
 package course.cqrs;
 
+import course.data.FileException;
 import course.data.FileLocation;
 
 import java.nio.file.Path;
@@ -13,10 +14,7 @@ import java.nio.file.Path;
  * cannot read log file logs/b.jsonl: the file does not exist
  * </pre>
  */
-public final class MalformedLogException extends RuntimeException {
-    /** Where the problem is; its line is 0 when the file itself could not be read. */
-    private final transient FileLocation location;
-
+public final class MalformedLogException extends FileException {
     /**
      * @param line   the line at fault, from 1; 0 when the file itself could not be read
      * @param column the column at fault within the line, from 1; 0 when not known
@@ -26,27 +24,6 @@ public final class MalformedLogException extends RuntimeException {
     }
 
     private MalformedLogException(FileLocation at, String problem, Throwable cause) {
-        super(at.describe(at.line() > 0 ? "malformed log file" : "cannot read log file") + ": " + problem, cause);
-        this.location = at;
-    }
-
-    /** Where the problem is: the file, and the line and column where known. */
-    public FileLocation location() {
-        return location;
-    }
-
-    /** The file being replayed. */
-    public Path file() {
-        return location.file();
-    }
-
-    /** The line at fault, counting from 1; 0 when the file itself could not be read. */
-    public int line() {
-        return location.line();
-    }
-
-    /** The column at fault within the line, counting from 1; 0 when it is not known. */
-    public int column() {
-        return location.column();
+        super(at.describe(at.line() > 0 ? "malformed log file" : "cannot read log file") + ": " + problem, at, cause);
     }
 }

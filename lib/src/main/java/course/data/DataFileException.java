@@ -10,14 +10,13 @@ import java.nio.file.Path;
  * <pre>{@code
  * data file jobs.json at line 4, column 13, field 'jobs[0].id': expected text (a JSON string), found the number 7
  * }</pre>
- * The parts are also available one by one, so that a loader of one kind of file can word its
- * own message around them ({@link #describe(String)}).
+ * The parts are also available one by one ({@link FileException}'s place, {@link #field()},
+ * {@link #problem()}), so that a loader of one kind of file can word its own message around them
+ * ({@link #describe(String)}).
  */
-public final class DataFileException extends RuntimeException {
+public final class DataFileException extends FileException {
     private static final long serialVersionUID = 1L;
 
-    /** Where the problem is; its line is 0 when it is not at a place in the file (a missing file, an empty one). */
-    private final transient FileLocation location;
     /** What went wrong, without the file and the place: "expected ..., found ...". */
     private final String problem;
 
@@ -31,34 +30,13 @@ public final class DataFileException extends RuntimeException {
     }
 
     private DataFileException(FileLocation location, String problem, Throwable cause) {
-        super(location.describe("data file") + ": " + problem, cause);
-        this.location = location;
+        super(location.describe("data file") + ": " + problem, location, cause);
         this.problem = problem;
-    }
-
-    /** Where the problem is: the file, and the line, column and field where known. */
-    public FileLocation location() {
-        return location;
-    }
-
-    /** The file that could not be read. */
-    public Path file() {
-        return location.file();
-    }
-
-    /** The line of the problem, counting from 1; 0 when it is about the file as a whole. */
-    public int line() {
-        return location.line();
-    }
-
-    /** The column of the problem, counting from 1; 0 when {@link #line()} is 0. */
-    public int column() {
-        return location.column();
     }
 
     /** The field the problem is about, as a path such as {@code jobs[0].id}; null when none. */
     public String field() {
-        return location.field();
+        return location().field();
     }
 
     /** What went wrong, without the file and the place, for example "expected text (a JSON string), found null". */
@@ -71,6 +49,6 @@ public final class DataFileException extends RuntimeException {
      * "data file": {@code job file jobs.json at line 4, column 13, field 'jobs[0].id': expected ...}.
      */
     public String describe(String kind) {
-        return location.describe(kind) + ": " + problem;
+        return location().describe(kind) + ": " + problem;
     }
 }

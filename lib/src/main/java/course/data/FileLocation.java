@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Where in a file a problem is: the file, and where the reader knows them, the line, the column
- * and the field. The one shape of a place that every error about a file the course reads carries
- * ({@link DataFileException} for JSON data files, the event log's {@code MalformedLogException}
- * for its log files), so that each words its message the same way:
+ * and the field: the place that every {@link FileException} carries ({@link DataFileException}
+ * for JSON data files, the event log's {@code MalformedLogException} for its log files), so
+ * that each words its message the same way:
  * <pre>{@code
  * FileLocation at = new FileLocation(Path.of("jobs.json"), 4, 13, "jobs[0].id");
  * at.describe("job file");   // job file jobs.json at line 4, column 13, field 'jobs[0].id'
