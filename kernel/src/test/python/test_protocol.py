@@ -31,6 +31,8 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         {"code": 'display(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));', "mime": "image/png"},
     ]
     code_inspect_sample = "Math.max"
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 * 7"
 
     # A delay every check below is scaled from, and the bound the issue sets for interrupts.
     DELAY = 0.5
@@ -129,6 +131,118 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["status"], "ok", "the shell channel must survive a rejected message")
         text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
         self.assertNotIn("must not run", text)
+
+    def test_history_request_is_answered_before_any_cell(self):
+        # JupyterLab asks for history at start; a kernel that does not answer shows as "unknown".
+        self.flush_channels()
+        msg_id = self.kc.history(hist_access_type="tail", n=10, output=False, raw=True)
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        validate_message(reply, "history_reply", msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_silent_sends_no_output_and_keeps_the_count(self):
+        self.flush_channels()
+        before, _ = self.execute_helper("1")
+        reply, outputs = self.execute_helper('System.out.println("hidden"); 6 * 7', silent=True)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(outputs, [], "a silent cell sends nothing on iopub but its status")
+        after, _ = self.execute_helper("2")
+        self.assertEqual(after["content"]["execution_count"], before["content"]["execution_count"] + 1)
+
+    def test_store_history_false_keeps_the_count(self):
+        self.flush_channels()
+        before, _ = self.execute_helper("1")
+        self.execute_helper("3", store_history=False)
+        after, _ = self.execute_helper("2")
+        self.assertEqual(after["content"]["execution_count"], before["content"]["execution_count"] + 1)
+
+    def test_user_expressions_are_evaluated(self):
+        self.flush_channels()
+        msg_id = self.kc.execute("int ux = 20;", user_expressions={"twice": "ux * 2", "bad": "nope + 1"})
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        validate_message(reply, "execute_reply", msg_id)
+        exprs = reply["content"]["user_expressions"]
+        self.assertEqual(exprs["twice"]["status"], "ok")
+        self.assertEqual(exprs["twice"]["data"]["text/plain"], "40")
+        self.assertEqual(exprs["bad"]["status"], "error")
+        self.assertEqual(exprs["bad"]["ename"], "CompilationException")
+
+    def test_an_error_is_named_by_its_own_class(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper('throw new AssertionError("no");')
+        self.assertEqual(reply["content"]["ename"], "AssertionError")
+        self.assertEqual([m["content"]["ename"] for m in outputs if m["msg_type"] == "error"], ["AssertionError"])
+
+    def test_a_trailing_semicolon_hides_the_value(self):
+        self.flush_channels()
+        _, outputs = self.execute_helper("6 * 7;")
+        self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"], [])
+
+    def test_a_stack_trace_names_the_cells_line(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper('int zero = 0;\nint boom = 1 / zero;')
+        traceback = "\n".join(reply["content"]["traceback"])
+        self.assertIn("line 2)", traceback)
+        self.assertNotIn("$JShell$", traceback)
+
+    def test_json_is_displayed_as_json(self):
+        self.flush_channels()
+        _, outputs = self.execute_helper('display("{\\"workers\\": 4}", "application/json");')
+        data = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+        self.assertEqual(data[0]["application/json"], {"workers": 4})
+
+    def test_system_exit_ends_the_cell_not_the_kernel(self):
+        self.flush_channels()
+        reply, _ = self.execute_helper("System.exit(3);")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "SystemExitError")
+        after, _ = self.execute_helper("1 + 1")
+        self.assertEqual(after["content"]["status"], "ok", "the kernel must still answer")
+
+    def stream_text(self, outputs):
+        return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+
+    def test_200000_printed_lines_all_arrive(self):
+        self.flush_channels()
+        started = time.monotonic()
+        reply, outputs = self.execute_helper(
+            'for (int i = 0; i < 200_000; i++) { System.out.println("line " + i); }', timeout=120)
+        took = time.monotonic() - started
+        lines = self.stream_text(outputs).splitlines()
+        print(f"\n200,000 printed lines: {len(lines)} delivered in {len([m for m in outputs if m['msg_type'] == 'stream'])}"
+              f" messages, {took:.2f} s")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(len(lines), 200_000)
+        self.assertEqual(lines[-1], "line 199999")
+
+    def test_printf_without_a_newline_is_one_message(self):
+        self.flush_channels()
+        _, outputs = self.execute_helper('System.out.printf("%d workers, %s", 4, "done");')
+        self.assertEqual([m["content"]["text"] for m in outputs if m["msg_type"] == "stream"], ["4 workers, done"])
+
+    def test_a_thread_that_prints_after_its_cell_ended_reaches_that_cell(self):
+        self.flush_channels()
+        msg_id = self.kc.execute(
+            'new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+            ' System.out.println("late line"); }).start();')
+        deadline = time.monotonic() + 20 * self.DELAY
+        text = ""
+        while "late line" not in text and time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=20 * self.DELAY)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                text += msg["content"]["text"]
+        self.assertIn("late line", text)
+
+    def test_display_returns_an_id_that_update_display_replaces(self):
+        self.flush_channels()
+        _, outputs = self.execute_helper('String shown = display("first");\nupdateDisplay(shown, "second");\nshown')
+        shown = [m for m in outputs if m["msg_type"] == "display_data"]
+        updated = [m for m in outputs if m["msg_type"] == "update_display_data"]
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        self.assertEqual(updated[0]["content"]["transient"]["display_id"], display_id)
+        self.assertEqual(updated[0]["content"]["data"]["text/plain"], "second")
+        result = [m for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertIn(display_id, result[0]["content"]["data"]["text/plain"])
 
 
 if __name__ == "__main__":
