@@ -3,8 +3,15 @@ plus the behaviours a notebook relies on: interrupts, streamed output and images
 
 Run by `make test` (through KernelProtocolIT) with the project-local JUPYTER_PATH.
 """
+import os
+import signal
+import subprocess
+import sys
+import textwrap
 import time
 import unittest
+
+from jupyter_client import KernelManager
 
 import jupyter_kernel_test
 from jupyter_client.session import Session
@@ -243,6 +250,80 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(updated[0]["content"]["data"]["text/plain"], "second")
         result = [m for m in outputs if m["msg_type"] == "execute_result"]
         self.assertIn(display_id, result[0]["content"]["data"]["text/plain"])
+
+    def test_kernel_info_says_preview_features_are_enabled(self):
+        self.flush_channels()
+        msg_id = self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=10)
+        self.assertIn("preview features enabled", reply["content"]["banner"])
+
+
+def wait_for_exit(pid, seconds):
+    """Whether process pid ends within seconds (a zombie child counts as ended)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return True
+        except ChildProcessError:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+        time.sleep(0.1)
+    return False
+
+
+class KernelLifecycleTests(unittest.TestCase):
+    """The kernel's JVM ends with what started it, and on shutdown whatever a cell left running."""
+
+    def test_shutdown_ends_the_jvm_even_with_a_non_daemon_thread_running(self):
+        km = KernelManager(kernel_name="java-course")
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+            reply = kc.execute_interactive(
+                "var t = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } });\n"
+                "t.setDaemon(false);\nt.start();", timeout=30)
+            self.assertEqual(reply["content"]["status"], "ok")
+            pid = km.provisioner.process.pid
+            kc.shutdown()
+            # jupyter_client would kill it after its own wait: the JVM must end before that, by itself.
+            self.assertTrue(km.provisioner.process.wait(timeout=10) is not None, "the kernel did not exit")
+        finally:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+            km.cleanup_resources()
+
+    def test_the_kernel_exits_when_the_process_that_started_it_dies(self):
+        launcher = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+            import sys, time
+            from jupyter_client import KernelManager
+            km = KernelManager(kernel_name="java-course")
+            km.start_kernel()
+            kc = km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=60)
+            print(km.provisioner.process.pid, flush=True)
+            time.sleep(600)
+            """)], stdout=subprocess.PIPE, text=True)
+        try:
+            kernel_pid = int(launcher.stdout.readline())
+            time.sleep(1)
+            os.kill(launcher.pid, signal.SIGKILL)
+            launcher.wait()
+            launcher.stdout.close()
+            self.assertTrue(wait_for_exit(kernel_pid, 15), "the orphaned kernel kept running")
+        finally:
+            if launcher.poll() is None:
+                launcher.kill()
+            try:
+                os.kill(kernel_pid, signal.SIGKILL)
+            except (ProcessLookupError, UnboundLocalError):
+                pass
 
 
 if __name__ == "__main__":
