@@ -66,6 +66,12 @@ import java.util.stream.Collectors;
  * <p>The cell may open with line magics ({@code %classpath}, {@code %jars}, {@code %load}),
  * or be a cell magic ({@code %%time}, {@code %%html}, {@code %%markdown}); see {@link Magics}.
  *
+ * <p>Output printed by a cell, or by a thread it started, even after the cell ended, goes to
+ * that cell in chunks ({@link Streams}); {@code display(x)} returns an id that
+ * {@code updateDisplay(id, y)} redraws ({@link Notebook}); a trailing {@code ;} hides a value;
+ * {@code System.exit} ends the cell, not the kernel. With {@code --enable-preview} on the JVM
+ * (the kernelspec sets it), cells are compiled with preview features.
+ *
  * <p>JShell is started on a background thread as soon as the kernel is constructed, warmed
  * up, and given the start-up imports in {@link #START_UP}; the first cell waits for it.
  *

@@ -8,12 +8,18 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
+import java.awt.image.RenderedImage;
 import java.util.Map;
 
 /**
  * The base renderer, with two fixes: a {@link DisplayData} passed to {@code display(...)} is
  * shown as it is (not as its {@code toString()}), and {@code application/json} data is sent as
  * JSON, not as a string holding JSON (which front ends show as a quoted string, or reject).
+ *
+ * <p>An image that carries the property {@value #DISPLAY_WIDTH} (a number of CSS pixels, as a
+ * {@link java.awt.image.BufferedImage} made with a properties table can) is sent with that
+ * width in its metadata, so an image drawn at twice its size is shown at its size, and sharp
+ * on a high-density screen.
  *
  * <pre>{@code
  * DisplayData data = new DisplayData();
@@ -22,9 +28,21 @@ import java.util.Map;
  * }</pre>
  */
 final class CourseRenderer extends Renderer {
+    /** The image property that gives the width to show an image at, in CSS pixels. */
+    static final String DISPLAY_WIDTH = "display.width";
+
     @Override
     public DisplayData render(Object value, Map<String, Object> params) {
-        return value instanceof DisplayData data ? withJson(data) : withJson(super.render(value, params));
+        return value instanceof DisplayData data ? withJson(data) : withJson(withWidth(super.render(value, params), value));
+    }
+
+    /** {@code data} with the display width of {@code value}, an image that names one, in its metadata. */
+    static DisplayData withWidth(DisplayData data, Object value) {
+        if (value instanceof RenderedImage image && image.getProperty(DISPLAY_WIDTH) instanceof Number width
+                && data.hasDataForType(MIMEType.IMAGE_PNG)) {
+            data.putMetaData(MIMEType.IMAGE_PNG, Map.of("width", width.intValue()));
+        }
+        return data;
     }
 
     @Override
