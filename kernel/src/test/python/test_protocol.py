@@ -4,6 +4,7 @@ plus the behaviours a notebook relies on: interrupts, streamed output and images
 Run by `make test` (through KernelProtocolIT) with the project-local JUPYTER_PATH.
 """
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -129,11 +130,22 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         intruder = self.km.client()
         intruder.session = Session(key=b"not the kernel's key")
         intruder.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        self.execute_helper("1")   # the kernel's streams now go to a cell
+        self.flush_channels()
         try:
             intruder.execute("System.out.println(\"must not run\");")
             time.sleep(self.DELAY)
         finally:
             intruder.stop_channels()
+        leaked = []
+        try:
+            while True:
+                msg = self.kc.get_iopub_msg(timeout=self.DELAY)
+                if msg["msg_type"] == "stream":
+                    leaked.append(msg["content"]["text"])
+        except queue.Empty:
+            pass
+        self.assertFalse([t for t in leaked if "rejected" in t], "the kernel's warning must not reach a notebook")
         reply, outputs = self.execute_helper("1 + 1")
         self.assertEqual(reply["content"]["status"], "ok", "the shell channel must survive a rejected message")
         text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
