@@ -168,6 +168,42 @@ class CourseKernelProtocolTests(jupyter_kernel_test.KernelTests):
         after, _ = self.execute_helper("2")
         self.assertEqual(after["content"]["execution_count"], before["content"]["execution_count"] + 1)
 
+    def test_a_silent_cell_shows_no_display(self):
+        self.flush_channels()
+        self.execute_helper("1")
+        self.flush_channels()
+        msg_id = self.kc.execute('display("from a silent cell");', silent=True)
+        self.get_non_kernel_info_reply(timeout=10)
+        shown = []
+        try:
+            while True:
+                msg = self.kc.get_iopub_msg(timeout=self.DELAY)
+                if msg["msg_type"] in ("display_data", "stream"):
+                    shown.append(msg)
+        except queue.Empty:
+            pass
+        self.assertEqual(shown, [])
+
+    def test_system_in_reads_through_an_input_request(self):
+        self.flush_channels()
+        msg_id = self.kc.execute('var typed = new java.util.Scanner(System.in).nextLine();\ntyped.toUpperCase()',
+                                 allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=20 * self.DELAY)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.kc.input("four workers")
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.OUTPUT_WAIT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "execute_result":
+                results.append(msg["content"]["data"]["text/plain"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        self.assertEqual(results, ["FOUR WORKERS"])
+
     def test_store_history_false_keeps_the_count(self):
         self.flush_channels()
         before, _ = self.execute_helper("1")

@@ -109,6 +109,8 @@ public final class CourseKernel extends BaseKernel {
     private final JupyterInputStream stdin = new JupyterInputStream(StandardCharsets.UTF_8);
     /** Where displays go: the last non-silent cell's outputs; null before the first cell. */
     private volatile IopubTarget target;
+    /** Whether a silent cell is running: its displays are dropped, like its other outputs. */
+    private volatile boolean silentCell;
     /** The execution count of the cell being evaluated, for stack traces; 0 outside Jupyter. */
     private volatile int cellNumber;
     /** Where each snippet came from, by JShell snippet id: its cell's count and its first line there. */
@@ -369,6 +371,7 @@ public final class CourseKernel extends BaseKernel {
         env.setBusyDeferIdle();
         useKernelStreams();
         IopubTarget cellTarget = new IopubTarget(env.getIopub(), env.getContext());
+        silentCell = silent;
         if (silent) {
             streams.mute();
         } else {
@@ -406,6 +409,7 @@ public final class CourseKernel extends BaseKernel {
             stdin.retractEnv(env);
             cellNumber = 0;
             if (silent) {
+                silentCell = false;
                 streams.unmute();
             }
         }
@@ -465,7 +469,7 @@ public final class CourseKernel extends BaseKernel {
     @Override
     public void display(DisplayData data) {
         IopubTarget to = target;
-        if (to != null) {
+        if (to != null && !silentCell) {
             streams.flush();
             to.send(new PublishDisplayData(CourseRenderer.withJson(data)));
         }
@@ -474,7 +478,7 @@ public final class CourseKernel extends BaseKernel {
     /** Replaces the output named by {@code data}'s display id (see {@link Notebook#updateDisplay}). */
     void updateDisplay(DisplayData data) {
         IopubTarget to = target;
-        if (to != null) {
+        if (to != null && !silentCell) {
             streams.flush();
             to.send(new PublishUpdateDisplayData(CourseRenderer.withJson(data)));
         }
