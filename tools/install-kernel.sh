@@ -23,6 +23,7 @@ if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] ||
 fi
 
 rm -rf "$dest"
+rm -rf "$dest/lib"   # jars of an earlier build must not stay on the class path
 mkdir -p "$dest/lib"
 cp "$jar" "$dest/lib/"
 cp "$root"/kernel/target/lib/*.jar "$dest/lib/"
