@@ -123,6 +123,21 @@ final class JobQueue<A, R> {
     }
 
     /**
+     * How many jobs wait in the queue now, not counting the end marker or wake-ups. Read without
+     * a lock over the whole queue (a weakly consistent count), so it suits a sampler, not a
+     * decision; it never exceeds the queue's capacity.
+     */
+    int waiting() {
+        int jobs = 0;
+        for (Job<A, R> job : queue) {
+            if (job != END_OF_JOBS && job != WAKE_UP) {
+                jobs++;
+            }
+        }
+        return jobs;
+    }
+
+    /**
      * Takes the next job, waiting through interrupts: only the pool may stop a worker, through the
      * context. An interrupt that came while it waited is cleared, not passed to the job.
      */

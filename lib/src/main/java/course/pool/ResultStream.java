@@ -59,6 +59,20 @@ final class ResultStream<R> {
         return ended;
     }
 
+    /**
+     * How many results wait in the stream now, not counting the end marker: a weakly consistent
+     * count, for a sampler; it never exceeds the stream's capacity.
+     */
+    int waiting() {
+        int waiting = 0;
+        for (Result<R> r : queue) {
+            if (r != END) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
     /** The next result, waiting for one; empty at the end. */
     Optional<Result<R>> take() throws InterruptedException {
         return received(Handoff.take(waitPolicy, queue));
