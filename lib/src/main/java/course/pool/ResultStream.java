@@ -60,12 +60,13 @@ final class ResultStream<R> {
     }
 
     /**
-     * How many results wait in the stream now, not counting the end marker: a weakly consistent
-     * count, for a sampler; it never exceeds the stream's capacity.
+     * How many results wait in the stream now, not counting the end marker: counted in one
+     * snapshot of the queue, as {@link JobQueue} counts its jobs, so it never exceeds the
+     * capacity. A reading for a sampler.
      */
     int waiting() {
         int waiting = 0;
-        for (Result<R> r : queue) {
+        for (Object r : queue.toArray()) {
             if (r != END) {
                 waiting++;
             }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +31,26 @@ class QueueSamplerTest {
             for (double[] depths : List.of(sampler.jobs(), sampler.results())) {
                 assertTrue(Arrays.stream(depths).allMatch(d -> d >= 0 && d <= 2), Arrays.toString(depths));
             }
+        }
+    }
+
+    @Test
+    void aReadingTakenWhileJobsAndResultsFlowNeverExceedsTheBuffer() throws InterruptedException {
+        try (var pool = new WorkerPool<Integer, Integer>(2)) {
+            var worst = new AtomicInteger();
+            var reading = new AtomicBoolean(true);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                while (reading.get()) {
+                    worst.accumulateAndGet(Math.max(pool.jobsWaiting(), pool.resultsWaiting()), Math::max);
+                }
+            });
+            try {
+                assertEquals(5_000, pool.runAll(Context.background(), Jobs.doubling(5_000)).size());
+            } finally {
+                reading.set(false);
+                reader.join();
+            }
+            assertTrue(worst.get() <= 2, "a reading of " + worst.get() + " in a buffer of 2");
         }
     }
 
