@@ -30,6 +30,13 @@ class FlowDiagramTest {
     }
 
     @Test
+    void aLongNoteWrapsOntoMoreLinesInsteadOfLeavingTheImage() {
+        BufferedImage shortNote = pool().note("one line").image();
+        BufferedImage longNote = pool().note("a note that goes on and on ".repeat(12)).image();
+        assertTrue(longNote.getHeight() > shortNote.getHeight(), "a wrapped note adds lines");
+    }
+
+    @Test
     void aFilledQueueDrawsDifferentlyFromAnEmptyOne() {
         BufferedImage empty = pool().image();
         BufferedImage full = pool().filled("jobs", 2).image();
