@@ -197,6 +197,10 @@ public final class PinningProbe {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        // One call, with no nap, initialises the foreign-function classes here. Otherwise the first
+        // run's virtual threads would wait for those class initialisers, each wait pinning its
+        // thread (JFR: "Waited for initialization of ... by another thread"): an extra event.
+        napUnderNativeFrame(() -> { });
     }
 
     private static void napUnderNativeFrame(Runnable napOnce) {
