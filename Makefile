@@ -6,6 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8888
+UI ?= lab
 NB ?=
 FULL ?=
 BENCH ?=
@@ -27,7 +28,7 @@ export MAVEN_OPTS ?= --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory
 
 # Found on first use, so `make help` works on any machine.
 JDK = $(or $(_JDK),$(eval _JDK := $(shell tools/find-jdk.sh))$(_JDK))
-PY = $(or $(_PY),$(eval _PY := $(shell tools/find-python.sh --install))$(_PY))
+PY = $(or $(_PY),$(eval _PY := $(shell tools/python-env.sh))$(_PY))
 MVN = JAVA_HOME="$(JDK)" mvn -B -q
 
 .PHONY: help
@@ -36,15 +37,16 @@ help: ## List the targets
 	@echo
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables: PORT=$(PORT) (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes),"
+	@echo "Variables: PORT=$(PORT) and UI=lab|notebook (make run), NB=notebooks/01-worker-pool.ipynb (make nb), FULL=1 (full sizes),"
 	@echo "           BENCH=HandoffBench (make bench: only the benchmarks that match)"
 
 .PHONY: run
-run: kernel ## Set up what is missing, then open the course in Jupyter
-	@cd notebooks && if "$(PY)" -c "import jupyterlab" 2>/dev/null; then app=jupyterlab; else app=notebook; fi; \
-	echo "Starting Jupyter ($$app) on http://127.0.0.1:$(PORT)/ in notebooks/ (Ctrl-C to stop)"; \
+run: kernel ## Set up what is missing, then open the course in JupyterLab (UI=notebook for Notebook 7)
+	@app=$(if $(filter notebook,$(UI)),notebook,jupyterlab); \
+	"$(PY)" -c "import $$app" 2>/dev/null || app=notebook; \
 	root=""; [ "$$(id -u)" = 0 ] && root=--allow-root; \
-	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --notebook-dir="$(ROOT)/notebooks"
+	echo "Starting $$app in notebooks/ on port $(PORT); open the URL with its token printed below (Ctrl-C to stop)"; \
+	exec "$(PY)" -m $$app --ip=127.0.0.1 --port=$(PORT) --no-browser $$root --ServerApp.root_dir="$(ROOT)/notebooks"
 
 .PHONY: test
 test: kernel ## Run every test: the committed notebooks' saved outputs, unit tests, every notebook through Jupyter, the kernel protocol
