@@ -105,6 +105,78 @@ public final class Progress {
         return due;
     }
 
+    /**
+     * Sets the steps done to {@code count}, when that is more than so far (a count read from the
+     * work, such as the events projected); returns whether an update was due, as {@link #step(int)}.
+     */
+    public synchronized boolean advanceTo(long count) {
+        return step((int) Math.max(0, Math.min(Integer.MAX_VALUE, count) - done));
+    }
+
+    /** Calls the listener with the line as of now, due or not: for the end of the work. */
+    public synchronized void show() {
+        long now = clock.getAsLong();
+        lastShown = now;
+        listener.accept(line(now));
+    }
+
+    /**
+     * Follows work that counts its own progress: a thread reads {@code doneSoFar} once every
+     * interval (at least every 10 ms) and {@link #advanceTo advances} to it, until the watch is
+     * closed; closing reads it a last time and {@link #show shows} the final line.
+     *
+     * <pre>{@code
+     * try (var watch = progress.watch(() -> app.projector().applied())) {
+     *     app.projector().rebuild();
+     *     app.awaitCaughtUp(Duration.ofSeconds(60));
+     * }
+     * }</pre>
+     */
+    public Watch watch(LongSupplier doneSoFar) {
+        return new Watch(doneSoFar);
+    }
+
+    /** A thread that follows a count for a {@link Progress}; {@link #close()} stops it and joins it. */
+    public final class Watch implements AutoCloseable {
+        private final LongSupplier doneSoFar;
+        private final Thread poller;
+
+        private Watch(LongSupplier doneSoFar) {
+            this.doneSoFar = Objects.requireNonNull(doneSoFar, "doneSoFar");
+            long pollMillis = Math.max(10, intervalNanos / 1_000_000);
+            this.poller = Thread.ofVirtual().name("progress-" + task).start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(pollMillis);
+                        advanceTo(doneSoFar.getAsLong());
+                    }
+                } catch (InterruptedException e) {
+                    // closed: the owner reads the count a last time
+                }
+            });
+        }
+
+        /** Stops following, waits for the thread to end, then shows the final count. */
+        @Override
+        public void close() {
+            poller.interrupt();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    poller.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            advanceTo(doneSoFar.getAsLong());
+            show();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Steps done so far. */
     public synchronized int done() {
         return done;

@@ -84,11 +84,47 @@ class ProgressTest {
     }
 
     @Test
+    void advancingToACountTakesTheStepsBetween() {
+        var p = progress(10);
+        p.advanceTo(4);
+        p.advanceTo(2);   // counts never go back
+        assertEquals(4, p.done());
+        assertTrue(p.advanceTo(10), "the last step is due");
+    }
+
+    @Test
+    void showCallsTheListenerWhetherDueOrNot() {
+        var p = progress(10);
+        List<String> shown = new ArrayList<>();
+        p.whenDue(shown::add);
+        p.show();
+        assertEquals(List.of("sweep: 0 of 10 runs, 0.0 s"), shown);
+    }
+
+    @Test
+    void aWatchFollowsTheCountAndShowsTheFinalOneWhenClosed() throws InterruptedException {
+        var p = Progress.of("load", 10, "events", Duration.ZERO);
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        p.whenDue(shown::add);
+        var count = new AtomicLong(5);
+        try (var watch = p.watch(count::get)) {
+            for (int i = 0; i < 1_000 && p.done() < 5; i++) {   // the watch polls every 10 ms
+                Thread.sleep(10);
+            }
+            assertEquals(5, p.done());
+            count.set(7);
+        }
+        assertEquals(7, p.done());
+        assertTrue(shown.getLast().startsWith("load: 7 of 10 events"), shown.getLast());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Progress.of("sweep", 0, "runs"));
         assertThrows(IllegalArgumentException.class, () -> Progress.of("sweep", 5, "runs", Duration.ofMillis(-1)));
         assertThrows(NullPointerException.class, () -> Progress.of(null, 5, "runs"));
         assertThrows(IllegalArgumentException.class, () -> progress(5).step(-1));
         assertThrows(NullPointerException.class, () -> progress(5).whenDue(null));
+        assertThrows(NullPointerException.class, () -> progress(5).watch(null));
     }
 }
