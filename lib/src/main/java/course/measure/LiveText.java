@@ -104,19 +104,7 @@ public final class LiveText implements AutoCloseable {
     @Override
     public void close() {
         stream.flush();
-        poller.interrupt();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                poller.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        Progress.stopAndJoin(poller);
         showIfNew();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -159,21 +159,26 @@ public final class Progress {
         /** Stops following, waits for the thread to end, then shows the final count. */
         @Override
         public void close() {
-            poller.interrupt();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    poller.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            stopAndJoin(poller);
             advanceTo(doneSoFar.getAsLong());
             show();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Interrupts {@code thread} and waits for it to end, keeping the caller's own interrupt for later. */
+    static void stopAndJoin(Thread thread) {
+        thread.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
