@@ -2,6 +2,7 @@ package course.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import course.cqrs.Event;
 import course.cqrs.LogEntry;
 import course.cqrs.PartitionedLog;
@@ -70,7 +71,8 @@ public final class KafkaEventLog implements PartitionedLog, AutoCloseable {
         QuietLogs.apply();
     }
 
-    private static final ObjectMapper JSON = DataFiles.mapper();
+    /** The course's JSON mapper, on one line per record. */
+    private static final ObjectMapper JSON = DataFiles.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private final String bootstrap;
     private final String topic;
