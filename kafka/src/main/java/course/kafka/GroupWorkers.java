@@ -226,6 +226,26 @@ public final class GroupWorkers implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits until the group is balanced: every partition owned, by as many distinct workers as can
+     * have one ({@code min(running, partitions)}), or {@code timeout} passes.
+     *
+     * @return whether it got balanced
+     */
+    public boolean awaitBalanced(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            int[] owner = sample().owner();
+            long distinct = java.util.Arrays.stream(owner).distinct().count();
+            if (java.util.Arrays.stream(owner).noneMatch(o -> o < 0)
+                    && distinct == Math.min(workers.size(), partitions)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
     /** Records delivered to workers, counting each delivery. */
     public long delivered() {
         return delivered.get();

@@ -157,6 +157,31 @@ public final class KafkaEventLog implements PartitionedLog, AutoCloseable {
         return out;
     }
 
+    /**
+     * Sends events in order at about {@code perSecond} events a second (in chunks of 20, sleeping
+     * between them to keep the pace), then waits for every acknowledgement: a steady producer.
+     *
+     * @throws IllegalArgumentException when the rate is not positive
+     */
+    public void appendAtRate(List<Event> events, double perSecond) throws InterruptedException {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("perSecond must be positive, got " + perSecond);
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < events.size(); from += 20) {
+            List<Event> chunk = events.subList(from, Math.min(events.size(), from + 20));
+            for (Event e : chunk) {
+                producer.send(new ProducerRecord<>(topic, partitionFor(e.key()), Long.toString(e.key()), toJson(e)));
+            }
+            long due = start + (long) ((from + chunk.size()) / perSecond * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
+        }
+        producer.flush();
+    }
+
     @Override
     public long[] endOffsets() {
         List<TopicPartition> tps = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
