@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #stop(int)} stops a worker gracefully (it commits, then leaves the group);
  * {@link #crash(int)} stops it between its apply and its commit, the window where at-least-once
- * delivers twice. {@link #sample()} records who owns which partition and each partition's lag
+ * delivers twice. A commit refused because the group rebalanced meanwhile ({@link #lostCommits()})
+ * leaves its batch uncommitted in the same way, and the worker goes on. {@link #sample()} records who owns which partition and each partition's lag
  * (the topic's end offset minus the store's next offset); {@link #record(Duration)} samples on a
  * thread of its own until {@link #close()}.
  *
@@ -103,6 +106,7 @@ public final class GroupWorkers implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong redelivered = new AtomicLong();
+    private final AtomicLong lostCommits = new AtomicLong();
     private final List<Sample> timeline = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Admin admin;
@@ -256,6 +260,14 @@ public final class GroupWorkers implements AutoCloseable {
         return redelivered.get();
     }
 
+    /**
+     * Commits refused because the group was rebalancing while the batch was applied: another way a
+     * batch is left uncommitted and delivered again.
+     */
+    public long lostCommits() {
+        return lostCommits.get();
+    }
+
     /** Entries that changed the read model: each entry at most once, however often delivered. */
     public long applied() {
         return applied.get();
@@ -386,6 +398,11 @@ public final class GroupWorkers implements AutoCloseable {
                     } catch (WakeupException e) {
                         consumer.commitSync();   // a graceful stop woke the commit: commit, then leave
                         break;
+                    } catch (RebalanceInProgressException | CommitFailedException e) {
+                        // the group rebalanced while this batch was applied: its partitions may have
+                        // moved, uncommitted, and their next owner gets the batch again (at least once);
+                        // the next poll rejoins the group
+                        lostCommits.incrementAndGet();
                     }
                 }
             } catch (InterruptedException e) {
