@@ -107,7 +107,12 @@ public final class KafkaEventLog implements PartitionedLog, AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2),
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                // one request in flight per partition: on a loaded machine, a timed-out request retried
+                // beside later ones can leave the broker rejecting the partition's sequence numbers
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000),
                 new StringSerializer(), new ByteArraySerializer());
         this.readers = (KafkaConsumer<String, byte[]>[]) new KafkaConsumer<?, ?>[partitions];
         this.partitionLocks = IntStream.range(0, partitions).mapToObj(i -> new Object()).toArray();
