@@ -100,6 +100,11 @@ bench: build/.built ## Run the JMH suite (quick profile; FULL=1 for the full one
 	$(if $(FULL),FULL=1,FULL=) "$(JDK)/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$$(ls bench/target/course-bench-*.jar | head -n1):bench/target/lib/*" \
 		course.bench.Suite $(if $(BENCH),'$(BENCH)')
 
+.PHONY: kafka
+kafka: build/.built ## Start a single-node Kafka broker (KRaft, 127.0.0.1) and print its address until Ctrl-C
+	"$(JDK)/bin/java" --sun-misc-unsafe-memory-access=allow -cp "$$(ls kafka/target/course-kafka-*.jar | head -n1):kafka/target/lib/*" \
+		course.kafka.KafkaBroker
+
 .PHONY: kernel-bench
 kernel-bench: kernel ## Measure the kernel's cold start and a trivial cell's round trip
 	"$(PY)" tools/kernel-bench.py --kernel $(KERNEL_NAME)
@@ -111,9 +116,9 @@ $(KERNEL_DIR)/kernel.json: build/.built tools/install-kernel.sh | python
 	tools/install-kernel.sh "$(JDK)" "$(PY)" "$(JUPYTER_DIR)"
 
 .PHONY: build
-build: build/.built ## Compile the library, chapter 7's preview module, the benchmarks and the kernel (Maven)
+build: build/.built ## Compile the library, chapter 7's and chapter 9's modules, the benchmarks and the kernel (Maven)
 
-SOURCES := $(shell find lib java25 bench kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
+SOURCES := $(shell find lib java25 bench kafka kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
 build/.built: $(SOURCES) | jdk maven
 	$(MVN) package -DskipTests
 	@mkdir -p build && touch $@
@@ -138,6 +143,6 @@ python:
 	@echo "Jupyter runs on: $(PY)"
 
 .PHONY: clean
-clean: ## Remove everything built (build/ and the target/ folders of lib, java25, bench and kernel)
+clean: ## Remove everything built (build/ and the target/ folders of lib, java25, bench, kafka and kernel)
 	rm -rf build
-	-$(MVN) clean 2>/dev/null || rm -rf lib/target java25/target kernel/target bench/target
+	-$(MVN) clean 2>/dev/null || rm -rf lib/target java25/target kernel/target bench/target kafka/target

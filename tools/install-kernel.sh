@@ -3,7 +3,8 @@
 #   tools/install-kernel.sh <java-home> <python> <jupyter-dir>
 # It copies the kernel's jars and the benchmark suite's (the suite's jar, JMH and their
 # dependencies: chapter 6 runs the suite from a cell, and JMH's forked JVMs inherit the
-# kernel's class path) into <jupyter-dir>/kernels/java-course/lib, trains the JVM's
+# kernel's class path) and the Kafka module's (its jar, the broker's jars and their dependencies:
+# chapter 9 starts a broker from a cell) into <jupyter-dir>/kernels/java-course/lib, trains the JVM's
 # ahead-of-time cache on a short session there, and writes kernel.json. It can run any
 # number of times: each run replaces the previous kernelspec.
 set -euo pipefail
@@ -17,9 +18,11 @@ java="$java_home/bin/java"
 module_jar() { ls "$root/$1"/target/"$2"-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true; }
 jar="$(module_jar kernel course-kernel)"
 bench_jar="$(module_jar bench course-bench)"
+kafka_jar="$(module_jar kafka course-kafka)"
 java25_jar="$(module_jar java25 course-java25)"
-if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] || [ ! -d "$root/bench/target/lib" ] || [ -z "$java25_jar" ]; then
-    echo "install-kernel: the kernel, the benchmarks or chapter 7's module are not built; run 'make build' first" >&2
+if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] || [ ! -d "$root/bench/target/lib" ] \
+        || [ -z "$java25_jar" ] || [ -z "$kafka_jar" ] || [ ! -d "$root/kafka/target/lib" ]; then
+    echo "install-kernel: the kernel, the benchmarks, chapter 7's or chapter 9's module are not built; run 'make build' first" >&2
     exit 1
 fi
 
@@ -32,9 +35,10 @@ cp "$root"/kernel/target/lib/*.jar "$dest/lib/"
 # versions would put both on the class path: refuse, rather than guess.
 cp "$bench_jar" "$root"/bench/target/lib/*.jar "$dest/lib/"
 cp "$java25_jar" "$dest/lib/"
+cp "$kafka_jar" "$root"/kafka/target/lib/*.jar "$dest/lib/"
 clash="$(ls "$dest"/lib/*.jar | xargs -n1 basename | sed -E 's/-[0-9][^-]*(-SNAPSHOT)?\.jar$//' | sort | uniq -d)"
 if [ -n "$clash" ]; then
-    echo "install-kernel: the kernel and the benchmarks need different versions of: $clash" >&2
+    echo "install-kernel: the kernel, the benchmarks and the Kafka module need different versions of: $clash" >&2
     exit 1
 fi
 # An explicit, sorted class path (the kernel first): the AOT cache is only valid for the same one.

@@ -38,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * EventLog again = EventLog.readFrom(Path.of("articles.jsonl"), "articles", 4);
  * }</pre>
  */
-public final class EventLog {
+public final class EventLog implements PartitionedLog {
     /** The topic the write service publishes to. */
     public static final String ARTICLES = "articles";
     /** Partitions of a log built without saying how many. */
@@ -79,11 +79,13 @@ public final class EventLog {
     }
 
     /** The topic's name. */
+    @Override
     public String topic() {
         return topic;
     }
 
     /** How many partitions the log has. */
+    @Override
     public int partitions() {
         return partitions;
     }
@@ -122,6 +124,7 @@ public final class EventLog {
     }
 
     /** Every partition's end offset, indexed by partition. */
+    @Override
     public long[] endOffsets() {
         lock.lock();
         try {
@@ -146,6 +149,7 @@ public final class EventLog {
     }
 
     /** The entry at this position. */
+    @Override
     public LogEntry entry(int partition, long offset) {
         checkPartition(partition);
         lock.lock();
@@ -186,6 +190,7 @@ public final class EventLog {
      *
      * @throws InterruptedException when the waiting thread is interrupted (how consumers are stopped)
      */
+    @Override
     public List<LogEntry> poll(int partition, long from, int max, Duration timeout) throws InterruptedException {
         checkPartition(partition);
         if (max <= 0) {

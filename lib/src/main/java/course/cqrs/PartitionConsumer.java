@@ -17,14 +17,14 @@ import java.util.function.Consumer;
  * }</pre>
  */
 final class PartitionConsumer {
-    private final EventLog log;
+    private final PartitionedLog log;
     private final ReadStore store;
     private final Consumer<LogEntry> beforeApply;
     private final ProjectionProgress progress;
     /** Run after every poll, by the consumer's thread; cheap when there is nothing to do. */
     private final Runnable afterPoll;
 
-    PartitionConsumer(EventLog log, ReadStore store, Consumer<LogEntry> beforeApply, ProjectionProgress progress,
+    PartitionConsumer(PartitionedLog log, ReadStore store, Consumer<LogEntry> beforeApply, ProjectionProgress progress,
                       Runnable afterPoll) {
         this.log = log;
         this.store = store;

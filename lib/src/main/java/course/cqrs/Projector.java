@@ -12,7 +12,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Keeps a {@link ReadStore} up to date with an {@link EventLog}, asynchronously: one consumer
+ * Keeps a {@link ReadStore} up to date with an {@link EventLog} (or any {@link PartitionedLog},
+ * such as chapter 9's Kafka topic), asynchronously: one consumer
  * per partition, each applying its partition's entries in offset order.
  *
  * <p><b>Machinery.</b> Each partition's consumer is the single job of a one-worker
@@ -85,7 +86,7 @@ public final class Projector implements AutoCloseable {
     /** The most entries a consumer takes from the log at a time. */
     static final int BATCH = 256;
 
-    private final EventLog log;
+    private final PartitionedLog log;
     private final ReadStore store;
     private final int partitions;
 
@@ -113,7 +114,7 @@ public final class Projector implements AutoCloseable {
     private boolean closed;
 
     /** A projector of {@code log} into {@code store}; call {@link #start()} to run it. */
-    public Projector(EventLog log, ReadStore store) {
+    public Projector(PartitionedLog log, ReadStore store) {
         this(log, store, entry -> { });
     }
 
@@ -124,7 +125,7 @@ public final class Projector implements AutoCloseable {
      * one), but an entry is applied only once.
      */
     @SuppressWarnings("unchecked")
-    public Projector(EventLog log, ReadStore store, Consumer<LogEntry> beforeApply) {
+    public Projector(PartitionedLog log, ReadStore store, Consumer<LogEntry> beforeApply) {
         this.log = Objects.requireNonNull(log, "log");
         this.store = Objects.requireNonNull(store, "store");
         Objects.requireNonNull(beforeApply, "beforeApply");
