@@ -8,19 +8,23 @@ import course.kernel.KernelErrors.UnresolvedReferenceException;
 import course.kernel.KernelErrors.UserError;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Writes what went wrong in a cell the way a Java programmer reads it: builds the messages of
  * the kernel's own errors ({@link KernelErrors}) from what JShell reports, and turns any error
- * into the lines of the notebook's error output, with a stack trace trimmed by {@link Traces}.
+ * into the lines of the notebook's error output, with a stack trace trimmed by {@link Traces},
+ * and its name and value for the error message.
  *
  * <pre>
  * CompilationException
@@ -96,6 +100,42 @@ final class ErrorFormatter {
         return new UnresolvedReferenceException("'" + firstLine(declaration.source().strip())
                 + "' cannot run yet: it refers to " + (missing.isEmpty() ? "something" : missing)
                 + ", which is not defined");
+    }
+
+    /**
+     * What a cell throws when its snippet threw {@code thrown} (JShell's translation): the real
+     * throwable, taken from {@code failure}, with JShell's snippet frames; an {@link Error} wrapped
+     * in a {@link UserError}; a user's checked exception as itself.
+     */
+    static RuntimeException runtime(JShell js, JShellException thrown, Supplier<Throwable> failure) {
+        if (thrown instanceof jdk.jshell.UnresolvedReferenceException unresolved) {
+            return unresolved(js, unresolved);
+        }
+        Throwable real = failure.get();
+        if (real != null) {
+            Traces.adoptSnippetFrames(real, thrown);
+        }
+        if (real == null && thrown instanceof EvalException eval) {
+            return new RuntimeException(eval.getExceptionClassName() + ": " + eval.getMessage(), eval);
+        }
+        if (real == null) {
+            return new RuntimeException(thrown.getMessage(), thrown);
+        }
+        if (real instanceof Error error) {
+            return new UserError(error);
+        }
+        return KernelErrors.sneakyThrow(real);
+    }
+
+    /** The error's name as the notebook shows it: the class of what was thrown, also for an {@link Error}. */
+    static String errorName(Throwable e) {
+        return (e instanceof UserError ? e.getCause() : e).getClass().getSimpleName();
+    }
+
+    /** The error's message as the notebook shows it beside its name; empty when it has none. */
+    static String errorValue(Throwable e) {
+        String message = (e instanceof UserError ? e.getCause() : e).getLocalizedMessage();
+        return message == null ? "" : message;
     }
 
     // ---------------------------------------------------------------- text helpers

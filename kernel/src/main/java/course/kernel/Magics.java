@@ -37,10 +37,14 @@ final class Magics {
     static final List<String> LINE_MAGICS = List.of("maven", "classpath", "jars", "load");
     static final List<String> CELL_MAGICS = List.of("time", "html", "markdown");
 
-    private final CourseKernel kernel;
+    /** Evaluates the Java code of a cell, and knows whether an interrupt arrived. */
+    private final CellEvaluator evaluator;
+    /** Whose class path the class path magics extend. */
+    private final KernelShell shell;
 
-    Magics(CourseKernel kernel) {
-        this.kernel = kernel;
+    Magics(CellEvaluator evaluator, KernelShell shell) {
+        this.evaluator = evaluator;
+        this.shell = shell;
     }
 
     /** Evaluates a cell: its cell magic, or its leading line magics and then its Java code. */
@@ -76,7 +80,7 @@ final class Magics {
             index++;
         }
         // The magic lines are kept as blank lines, so that line numbers in errors still match the cell.
-        return kernel.evalJava(String.join("\n", lines));
+        return evaluator.evalJava(String.join("\n", lines));
     }
 
     private void lineMagic(String name, List<String> args) {
@@ -93,7 +97,7 @@ final class Magics {
             case "time" -> {
                 long start = System.nanoTime();
                 try {
-                    yield kernel.evalJava(body);
+                    yield evaluator.evalJava(body);
                 } finally {
                     double millis = (System.nanoTime() - start) / 1e6;
                     System.out.printf(Locale.ROOT, "Wall time: %.1f ms%n", millis);
@@ -126,7 +130,7 @@ final class Magics {
                         + Path.of("").toAbsolutePath() + ")");
             }
             for (Path path : found) {
-                kernel.shell().addToClasspath(path.toAbsolutePath().toString());
+                shell.get().addToClasspath(path.toAbsolutePath().toString());
             }
         }
     }
@@ -136,9 +140,9 @@ final class Magics {
             throw new MagicException("%maven needs at least one coordinate groupId:artifactId:version,"
                     + " for example %maven org.apache.commons:commons-lang3:3.17.0");
         }
-        List<Path> jars = MavenResolver.resolve(args, kernel::interruptRequested);
+        List<Path> jars = MavenResolver.resolve(args, evaluator::interruptRequested);
         for (Path jar : jars) {
-            kernel.shell().addToClasspath(jar.toAbsolutePath().toString());
+            shell.get().addToClasspath(jar.toAbsolutePath().toString());
         }
         System.out.println("%maven: added " + jars.size() + (jars.size() == 1 ? " jar" : " jars")
                 + " to the class path: " + String.join(", ", jars.stream().map(j -> j.getFileName().toString()).toList()));
@@ -157,7 +161,7 @@ final class Magics {
         } catch (IOException e) {
             throw new MagicException("%load cannot read " + file.toAbsolutePath() + ": " + e, e);
         }
-        kernel.evalJava(source);
+        evaluator.evalJava(source);
     }
 
     /** The files a path or glob names; a plain path that does not exist names nothing. */

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How a cell is cut into JShell snippets; evaluation through the cuts runs in CourseKernelTest. */
+/** How a cell is cut into JShell snippets; evaluation through the cuts runs in CellEvaluatorTest. */
 class CellSplitterTest {
     static JShell shell;
     static SourceCodeAnalysis analysis;
