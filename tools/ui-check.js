@@ -144,19 +144,19 @@ function notebookState() {
     const prompt = c.node.querySelector('.jp-InputPrompt');
     const cell = { index, type: m.type, source: m.sharedModel.getSource(),
       prompt: prompt ? prompt.textContent.trim() : '', running: false, count: null,
-      errors: [], images: 0, brokenImages: 0, domErrors: 0 };
+      errors: [], images: 0, brokenImages: 0 };
     if (m.type === 'code') {
       cell.count = m.executionCount;
       cell.running = m.executionState === 'running' || cell.prompt.includes('*');
+      // JupyterLab 4 renders an error exactly like stderr text (the same jp-RenderedText node with
+      // data-mime-type application/vnd.jupyter.stderr, no class of its own): only the output
+      // model tells them apart, so the model's output_type is the authority.
       for (const out of m.outputs.toJSON()) {
         if (out.output_type === 'error') cell.errors.push(`${out.ename}: ${out.evalue}`.slice(0, 300));
       }
       for (const img of c.node.querySelectorAll('.jp-OutputArea-output img')) {
         if (img.complete && img.naturalWidth > 0) cell.images++; else cell.brokenImages++;
       }
-      // JupyterLab renders an error as text with the stderr MIME type; its output model says
-      // "error", and the output node carries no class for it, so the model is the authority.
-      cell.domErrors = c.node.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]').length;
     }
     return cell;
   });
@@ -385,7 +385,8 @@ async function checkSite(browser, site) {
   if (!pages.includes('index.html')) fail('site', `no index.html in ${dir}`);
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
-  const local = /^(file:|\/(work|home|root|tmp|usr|opt|build)\/)/i;
+  // file:// addresses and absolute paths (/work/..., C:\...), not protocol-relative //host/...
+  const local = /^(file:|\/(?!\/)|[a-z]:[\\/])/i;
   let images = 0, external = new Set();
   for (const name of pages) {
     const where = `site ${name}`;
