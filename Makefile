@@ -106,7 +106,8 @@ ui-check: kernel ## Run every chapter in JupyterLab 4 in headless Chromium (quic
 	@for nb in $(notdir $(NOTEBOOKS)); do test $(BUILD)/executed/$$nb -nt notebooks/$$nb || { $(MAKE) --no-print-directory execute; break; }; done
 	@$(MAKE) --no-print-directory site-pages
 	@mkdir -p $(JUPYTER_RUNTIME_DIR)
-	NODE_PATH=$(UI_MODULES) node tools/ui-check.js --python "$(PY)" --notebooks notebooks --out $(BUILD)/ui --site $(BUILD)/site
+	NODE_PATH=$(UI_MODULES) node tools/ui-check.js --python "$(PY)" --notebooks notebooks --out $(BUILD)/ui --site $(BUILD)/site \
+		| tee $(BUILD)/ui/ui-check.txt
 
 .PHONY: bench
 bench: build/.built ## Run the JMH suite (quick profile; FULL=1 for the full one), results in data/results/

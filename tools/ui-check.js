@@ -168,6 +168,7 @@ async function waitIdle(page, timeout) {
   let quietSince = null;
   for (;;) {
     const s = await page.evaluate(notebookState);
+    if (s.kernel === 'dead') return { ...s, dead: true };
     const busy = s.kernel !== 'idle' || s.cells.some(c => c.running);
     if (!busy) {
       quietSince = quietSince || Date.now();
@@ -209,6 +210,7 @@ async function runChapter(page, lab, work, name) {
   if (s.cells.length !== json.cells.length) {
     fail(where, `JupyterLab shows ${s.cells.length} cells, the .ipynb has ${json.cells.length}`);
   }
+  if (s.dead) fail(where, `the kernel died (cells running then: ${s.cells.filter(c => c.running).map(c => c.index).join(', ') || 'none'})`);
   if (s.timedOut) {
     const running = s.cells.filter(c => c.running).map(c => c.index);
     fail(where, `still running after ${CHAPTER_TIMEOUT / 1000} s: kernel ${s.kernel}, cells ${running.join(', ') || 'none'}`);
