@@ -23,6 +23,7 @@ if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] ||
 fi
 
 rm -rf "$dest"
+rm -rf "$dest/lib"   # jars of an earlier build must not stay on the class path
 mkdir -p "$dest/lib"
 cp "$jar" "$dest/lib/"
 cp "$root"/kernel/target/lib/*.jar "$dest/lib/"
@@ -41,7 +42,9 @@ for j in $(ls "$dest"/lib/*.jar | sort); do
 done
 
 # JMH 1.37 (on the class path for chapter 6) reads fields through sun.misc.Unsafe; allow it quietly.
-jvm_flags=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow)
+# --enable-preview: cells run in this JVM and the kernel compiles them with preview features
+# (Java 25's StructuredTaskScope), so the JVM must allow them; the training run uses the same flags.
+jvm_flags=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow --enable-preview)
 echo "install-kernel: training the AOT cache (a short session)"
 if ! "$java" "${jvm_flags[@]}" -XX:AOTCacheOutput="$dest/kernel.aot" -Xlog:aot=error,cds=error \
         -cp "$class_path" course.kernel.KernelMain --train >"$dest/training.log" 2>&1; then

@@ -3,6 +3,7 @@ package course.bench;
 import course.data.DataFiles;
 import course.results.Machine;
 import course.results.Results;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -41,7 +42,10 @@ import java.util.Objects;
  * <p><b>Output.</b> JMH's JSON ({@code -rf json}) goes to {@code <out>/<host>-<date-time>.json}
  * and a {@link Machine} record (cores, JDK, OS, CPU model, the profile) written with Jackson to
  * {@code <out>/<host>-<date-time>.machine.json}; {@code <out>} is {@code data/results} unless
- * {@code --out} says otherwise. While it runs, one line per finished benchmark shows its score
+ * {@code --out} says otherwise. Every benchmark runs with JMH's GC profiler ({@code -prof gc}),
+ * whose secondary metrics ({@code gc.alloc.rate.norm}: bytes allocated per operation, by every
+ * thread of the fork) land in the JSON beside the score; it reads the JVM's allocation counters
+ * at the start and end of each iteration, which costs next to nothing. While it runs, one line per finished benchmark shows its score
  * and the time so far.
  *
  * <p><b>Forks.</b> JMH forks a fresh JVM per benchmark with this JVM's class path, so the
@@ -181,6 +185,7 @@ public final class Suite {
                 .measurementIterations(profile.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(profile.iterationTime().toMillis()))
                 .jvmArgs(FORK_JVM_ARGS)
+                .addProfiler(GCProfiler.class)   // -prof gc: bytes allocated per operation, GC counts
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .resultFormat(ResultFormatType.JSON)

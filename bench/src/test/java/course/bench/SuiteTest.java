@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SuiteTest {
     @Test
     void theAnnotationProcessorListedEveryBenchmark() {
-        // 5 pitfalls, 16 pool (6 x 2 tasks, 1 x 2 tasks x 2 capacities), 6 semaphore, 4 hand-off, 4 + 3 pipeline, 7 CQRS
-        assertEquals(45, Suite.count(List.of(Suite.PACKAGE + ".*")));
+        // 5 pitfalls, 16 pool (6 x 2 tasks, 1 x 2 tasks x 2 capacities), 6 semaphore, 4 hand-off, 4 + 3 pipeline, 7 CQRS, 4 wait policy (2 policies x 2 loads)
+        assertEquals(49, Suite.count(List.of(Suite.PACKAGE + ".*")));
         assertEquals(16, Suite.count(List.of(Suite.PACKAGE + ".*PoolBench")));
         assertEquals(4, Suite.count(List.of(Suite.PACKAGE + ".*HandoffBench")));
+        assertEquals(4, Suite.count(List.of(Suite.PACKAGE + ".*WaitPolicyBench")));
     }
 
     @Test

@@ -59,6 +59,11 @@ final class CellSplitter {
             return info.source();
         }
 
+        /** Whether the snippet, as written in the cell, ends with a ';' (which hides an expression's value). */
+        boolean endsWithSemicolon() {
+            return rest.substring(0, Math.max(0, used())).strip().endsWith(";");
+        }
+
         /** The cell's text after this snippet. */
         String remaining() {
             return info.remaining();

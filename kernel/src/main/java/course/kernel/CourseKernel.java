@@ -19,7 +19,6 @@ import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -27,12 +26,29 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import org.dflib.jjava.jupyter.channels.JupyterInputStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -49,6 +65,12 @@ import java.util.stream.Collectors;
  *
  * <p>The cell may open with line magics ({@code %classpath}, {@code %jars}, {@code %load}),
  * or be a cell magic ({@code %%time}, {@code %%html}, {@code %%markdown}); see {@link Magics}.
+ *
+ * <p>Output printed by a cell, or by a thread it started, even after the cell ended, goes to
+ * that cell in chunks ({@link Streams}); {@code display(x)} returns an id that
+ * {@code updateDisplay(id, y)} redraws ({@link Notebook}); a trailing {@code ;} hides a value;
+ * {@code System.exit} ends the cell, not the kernel. With {@code --enable-preview} on the JVM
+ * (the kernelspec sets it), cells are compiled with preview features.
  *
  * <p>JShell is started on a background thread as soon as the kernel is constructed, warmed
  * up, and given the start-up imports in {@link #START_UP}; the first cell waits for it.
@@ -68,9 +90,9 @@ public final class CourseKernel extends BaseKernel {
             "import java.util.function.*;",
             "import java.util.stream.*;",
             "import java.time.*;",
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.display;",
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.render;",
-            "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.updateDisplay;");
+            "import static course.kernel.Notebook.display;",
+            "import static course.kernel.Notebook.render;",
+            "import static course.kernel.Notebook.updateDisplay;");
 
     /** Marks "the cell produced no value", as distinct from a null value. */
     static final Object NO_VALUE = new Object();
@@ -81,10 +103,22 @@ public final class CourseKernel extends BaseKernel {
     private final Magics magics;
     /** Set by {@link #interrupt()}, cleared when a cell starts; checked between snippets. */
     private volatile boolean interruptRequested;
+    /** The kernel's System.out and System.err once the first cell ran; see {@link Streams}. */
+    private final Streams streams = new Streams(System.out, System.err);
+    /** The kernel's System.in: reads ask the front end (input_request) while a cell runs. */
+    private final JupyterInputStream stdin = new JupyterInputStream(StandardCharsets.UTF_8);
+    /** Where displays go: the last non-silent cell's outputs; null before the first cell. */
+    private volatile IopubTarget target;
+    /** Whether a silent cell is running: its displays are dropped, like its other outputs. */
+    private volatile boolean silentCell;
+    /** The execution count of the cell being evaluated, for stack traces; 0 outside Jupyter. */
+    private volatile int cellNumber;
+    /** Where each snippet came from, by JShell snippet id: its cell's count and its first line there. */
+    private final Map<String, int[]> snippetPlaces = new ConcurrentHashMap<>();
 
     public CourseKernel() {
-        super("java-course", version(), languageInfo(), List.of(), null,
-                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+        super("java-course", version(), languageInfo(), List.of(), new History(),
+                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new CourseRenderer(),
                 new MagicParser("(?m)^\\s*%", "%%", new MagicTranspiler()), new MagicsRegistry(), false,
                 new StringStyler.Builder()
                         .addPrimaryStyle(TextColor.BOLD_RESET_FG)
@@ -118,7 +152,7 @@ public final class CourseKernel extends BaseKernel {
         try {
             JShell js = JShell.builder()
                     .executionEngine(InProcessExecutionControl.provider(control), Map.of())
-                    .compilerOptions("-Xlint:-options")
+                    .compilerOptions(compilerOptions())
                     .build();
             String classPath = System.getProperty("java.class.path");
             for (String entry : classPath.split(File.pathSeparator)) {
@@ -134,6 +168,23 @@ public final class CourseKernel extends BaseKernel {
         } catch (Throwable e) {
             shell.completeExceptionally(e);
         }
+    }
+
+    /**
+     * Whether this JVM runs with {@code --enable-preview} (the kernelspec starts it so): then
+     * cells are compiled with preview features too, so Java 25's preview APIs, such as
+     * {@code StructuredTaskScope}, work in a cell. Cells run in this JVM, which must allow them.
+     */
+    public static boolean previewEnabled() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("--enable-preview");
+    }
+
+    private static String[] compilerOptions() {
+        if (!previewEnabled()) {
+            return new String[] {"-Xlint:-options"};
+        }
+        return new String[] {"-Xlint:-options", "-Xlint:-preview", "--enable-preview",
+                "--source", Integer.toString(Runtime.version().feature())};
     }
 
     /** Runs the compiler once through its common paths, so that the first cell is quick. */
@@ -210,7 +261,11 @@ public final class CourseKernel extends BaseKernel {
                 // An unknown (malformed) snippet: let JShell compile the rest and report its errors.
                 return evalSnippet(js, piece.rest(), code, piece.start());
             }
-            last = evalSnippet(js, piece.source(), code, piece.start());
+            // Without its leading blank lines, so that JShell's line numbers count from piece.start().
+            last = evalSnippet(js, piece.source().stripLeading(), code, piece.start());
+            if (piece.endsWithSemicolon()) {
+                last = NO_VALUE;    // a trailing ';' hides the value, as in other kernels
+            }
         }
         return last;
     }
@@ -223,6 +278,7 @@ public final class CourseKernel extends BaseKernel {
                 continue;
             }
             Snippet snippet = event.snippet();
+            snippetPlaces.put(snippet.id(), new int[] {cellNumber, ErrorFormatter.lineOf(cell, start)});
             if (event.status() == Snippet.Status.REJECTED) {
                 throw ErrorFormatter.compilation(js, snippet, cell, start);
             }
@@ -253,6 +309,9 @@ public final class CourseKernel extends BaseKernel {
             return ErrorFormatter.unresolved(js, unresolved);
         }
         Throwable real = control.takeFailure();
+        if (real != null) {
+            Traces.adoptSnippetFrames(real, thrown);
+        }
         if (real == null && thrown instanceof EvalException eval) {
             return new RuntimeException(eval.getExceptionClassName() + ": " + eval.getMessage(), eval);
         }
@@ -269,7 +328,160 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Throwable e) {
-        return ErrorFormatter.lines(e, errorStyler);
+        return ErrorFormatter.lines(e, errorStyler, this::placeOf);
+    }
+
+    /** Where line {@code line} of snippet {@code id} is: "cell [3] line 2", or "line 2" outside Jupyter. */
+    private String placeOf(String id, int line) {
+        int[] place = snippetPlaces.get(id);
+        if (place == null) {
+            return "snippet " + id + " line " + line;
+        }
+        int cellLine = place[1] + line - 1;
+        return (place[0] > 0 ? "cell [" + place[0] + "] " : "") + "line " + cellLine;
+    }
+
+    /** The error's name as the notebook shows it: the class of what was thrown, also for an {@link Error}. */
+    static String errorName(Throwable e) {
+        return (e instanceof UserError ? e.getCause() : e).getClass().getSimpleName();
+    }
+
+    private static String errorValue(Throwable e) {
+        String message = (e instanceof UserError ? e.getCause() : e).getLocalizedMessage();
+        return message == null ? "" : message;
+    }
+
+    // ---------------------------------------------------------------- execute requests
+
+    /**
+     * Runs a cell for Jupyter. Unlike the base kernel's handler, it honours {@code silent} (no
+     * outputs, no execute_result, the count not advanced) and {@code store_history} (the count
+     * advanced and the cell kept for history_request only when set), evaluates
+     * {@code user_expressions}, names an {@link Error} by its own class, and sends the cell's
+     * output through {@link Streams}, so it is coalesced and threads the cell started can go on
+     * printing into it.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        boolean silent = request.isSilent();
+        boolean stored = request.shouldStoreHistory() && !silent;
+        int count = stored ? executionCount.getAndIncrement() : executionCount.get() - 1;
+        env.setBusyDeferIdle();
+        useKernelStreams();
+        IopubTarget cellTarget = new IopubTarget(env.getIopub(), env.getContext());
+        silentCell = silent;
+        if (silent) {
+            streams.mute();
+        } else {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+            target = cellTarget;
+            streams.attach(cellTarget::send);
+        }
+        stdin.setEnv(env);
+        stdin.setEnabled(request.isStdinEnabled());
+        cellNumber = stored ? count : 0;
+        if (stored) {
+            ((History) historyManager).add(count, request.getCode());
+        }
+        try {
+            DisplayData out = eval(request.getCode());
+            streams.flush();
+            if (out != null && !silent) {
+                env.publish(new PublishExecuteResult(count, CourseRenderer.withJson(out)));
+            }
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("status", "ok");
+            reply.put("execution_count", count);
+            reply.put("user_expressions", userExpressions(request.getUserExpr()));
+            env.defer().reply(message(env, ExecuteReply.MESSAGE_TYPE, reply));
+        } catch (Exception e) {
+            streams.flush();
+            List<String> traceback = formatError(e);
+            if (!silent) {
+                env.publish(new PublishError(errorName(e), errorValue(e), traceback));
+            }
+            ErrorReply error = new ErrorReply(errorName(e), errorValue(e), traceback);
+            error.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        } finally {
+            stdin.retractEnv(env);
+            cellNumber = 0;
+            if (silent) {
+                silentCell = false;
+                streams.unmute();
+            }
+        }
+    }
+
+    /** A reply of {@code type} whose content is {@code content}, a JSON object built here. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Message<?> message(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        return new Message(env.getContext(), type, content);
+    }
+
+    /** Each user expression's value as display data, or its error; the protocol's user_expressions. */
+    private Map<String, Object> userExpressions(Map<String, String> expressions) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        if (expressions == null) {
+            return results;
+        }
+        Gson gson = new Gson();
+        expressions.forEach((name, code) -> {
+            JsonObject result;
+            try {
+                control.clearValues();
+                Object value = evalJava(code);
+                DisplayData data = value == NO_VALUE ? new DisplayData("")
+                        : value instanceof DisplayData d ? d : getRenderer().render(value == null ? "null" : value);
+                result = gson.toJsonTree(CourseRenderer.withJson(data)).getAsJsonObject();
+                result.remove("transient");
+                result.addProperty("status", "ok");
+            } catch (Exception e) {
+                result = new JsonObject();
+                result.addProperty("status", "error");
+                result.addProperty("ename", errorName(e));
+                result.addProperty("evalue", errorValue(e));
+                result.add("traceback", gson.toJsonTree(formatError(e)));
+            }
+            results.put(name, result);
+        });
+        return results;
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(message(env, MessageType.HISTORY_REPLY, ((History) historyManager).answer(request.getContent())));
+    }
+
+        /** Makes the kernel's {@link Streams} the JVM's System.out and System.err (once), and its stdin System.in. */
+    private void useKernelStreams() {
+        if (System.out != streams.stdout()) {
+            System.setOut(streams.stdout());
+            System.setErr(streams.stderr());
+        }
+        System.setIn(stdin);
+    }
+
+    /** Shows display data as an output of the last cell (from any thread); dropped before the first cell. */
+    @Override
+    public void display(DisplayData data) {
+        IopubTarget to = target;
+        if (to != null && !silentCell) {
+            streams.flush();
+            to.send(new PublishDisplayData(CourseRenderer.withJson(data)));
+        }
+    }
+
+    /** Replaces the output named by {@code data}'s display id (see {@link Notebook#updateDisplay}). */
+    void updateDisplay(DisplayData data) {
+        IopubTarget to = target;
+        if (to != null && !silentCell) {
+            streams.flush();
+            to.send(new PublishUpdateDisplayData(CourseRenderer.withJson(data)));
+        }
     }
 
     // ---------------------------------------------------------------- editing help
@@ -355,6 +567,7 @@ public final class CourseKernel extends BaseKernel {
 
     /** Closes JShell. The kernel cannot evaluate afterwards. */
     public void close() {
+        streams.close();
         if (shell.isDone() && !shell.isCompletedExceptionally()) {
             shell.join().close();
         } else {
@@ -364,7 +577,8 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public String getBanner() {
-        return "Java " + Runtime.version() + " (course kernel, JShell in-process)";
+        return "Java " + Runtime.version() + " (course kernel, JShell in-process"
+                + (previewEnabled() ? ", preview features enabled)" : ")");
     }
 
     /** Registers this kernel as the one that {@code display(...)} reaches. */

@@ -36,6 +36,11 @@ final class ErrorFormatter {
 
     /** The lines the notebook shows for {@code e}: its name (styled), then its message or trace. */
     static List<String> lines(Throwable e, StringStyler styler) {
+        return lines(e, styler, Traces.SnippetPlaces.NONE);
+    }
+
+    /** The same, with each frame of a cell's code shown at its line in the cell ({@code places}). */
+    static List<String> lines(Throwable e, StringStyler styler, Traces.SnippetPlaces places) {
         List<String> lines = new ArrayList<>();
         if (e instanceof CompilationException || e instanceof IncompleteInputException
                 || e instanceof InterruptedCellException || e instanceof UnresolvedReferenceException) {
@@ -50,7 +55,7 @@ final class ErrorFormatter {
         }
         Throwable shown = e instanceof UserError ? e.getCause() : e;
         lines.add(styler.secondary(shown.toString()));
-        lines.addAll(Traces.userFrames(shown));
+        lines.addAll(Traces.userFrames(shown, places));
         return lines;
     }
 

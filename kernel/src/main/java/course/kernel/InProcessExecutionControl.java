@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the exception a snippet throws is kept as the real {@link Throwable}, so the
  *       kernel can report its true class, message and stack trace;</li>
  *   <li>{@link #stop()} interrupts the snippet's thread (which wakes a sleep or a blocked
- *       queue) and raises the woven stop check (which ends a busy loop).</li>
+ *       queue) and raises the woven stop check (which ends a busy loop);</li>
+ *   <li>{@code System.exit} in a cell's code ends the cell with a {@link SystemExitError},
+ *       not the kernel's JVM.</li>
  * </ul>
  *
  * <p>Each snippet runs on a fresh platform thread in its own thread group, as in the JDK.
@@ -74,6 +76,17 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
                 return control;
             }
         };
+    }
+
+    /** Loads a cell's classes with their calls of System.exit rewritten (then the JDK weaves its stop checks). */
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] woven = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            woven[i] = new ClassBytecodes(classes[i].name(), SystemExitError.weave(classes[i].bytecodes()));
+        }
+        super.load(woven);
     }
 
     /** Does nothing; run once through the JDK's path so that it generates the cancel class. */

@@ -60,6 +60,56 @@ class CourseKernelTest {
     }
 
     @Test
+    void aTrailingSemicolonHidesTheValue() {
+        assertNull(kernel.evalRaw("40 + 2;"));
+        assertNull(kernel.evalRaw("List.of(1, 2);  "));
+        assertEquals(42, kernel.evalRaw("int hidden = 41;\nhidden + 1"));
+    }
+
+    @Test
+    void systemExitEndsTheCellNotTheKernel() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("System.out.print(\"\");\nSystem.exit(3);"));
+        assertEquals("SystemExitError", CourseKernel.errorName(e));
+        SystemExitError exit = assertInstanceOf(SystemExitError.class, e.getCause());
+        assertEquals(3, exit.status());
+        assertThrows(RuntimeException.class, () -> kernel.evalRaw("Runtime.getRuntime().halt(1);"));
+        assertEquals(2, kernel.evalRaw("1 + 1"), "the kernel must go on");
+    }
+
+    @Test
+    void anErrorIsNamedByItsOwnClass() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("int down(int n) { return down(n + 1); }\ndown(0)"));
+        assertEquals("StackOverflowError", CourseKernel.errorName(e));
+    }
+
+    @Test
+    void aStackTraceShowsTheLineInTheCell() {
+        kernel.evalRaw("int ok = 0;\n\nvoid blowUp(int n) {\n    int a = 1;\n    throw new IllegalStateException(\"at line 5\");\n}");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("int z = 0;\nblowUp(z);"));
+        List<String> trace = kernel.formatError(e);
+        assertTrue(trace.stream().anyMatch(line -> line.contains("blowUp(line 5)")), trace.toString());
+        assertTrue(trace.stream().anyMatch(line -> line.contains("cell(line 2)")), trace.toString());
+        assertTrue(trace.stream().noneMatch(line -> line.contains("$JShell$")), trace.toString());
+    }
+
+    @Test
+    void previewFeaturesWorkInACell() {
+        assertTrue(CourseKernel.previewEnabled(), "the tests, like the kernelspec, run with --enable-preview");
+        assertTrue(kernel.getBanner().contains("preview features enabled"), kernel.getBanner());
+        Object sum = kernel.evalRaw(String.join("\n",
+                "int structured() throws Exception {",
+                "    try (var scope = StructuredTaskScope.open()) {",
+                "        var a = scope.fork(() -> 20);",
+                "        var b = scope.fork(() -> 22);",
+                "        scope.join();",
+                "        return a.get() + b.get();",
+                "    }",
+                "}",
+                "structured()"));
+        assertEquals(42, sum);
+    }
+
+    @Test
     void aNullValueIsShownAsNull() {
         DisplayData data = assertInstanceOf(DisplayData.class, kernel.evalRaw("(String) null"));
         assertEquals("null", data.getData(MIMEType.TEXT_PLAIN));

@@ -1,18 +1,10 @@
 package course.charts;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Arc2D;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +17,7 @@ import java.util.Objects;
  * (drawn as slots, so the capacity shows), the stores it reads and writes, and arrows for the
  * flow. Elements are laid out left to right in the order they are added, one column each;
  * {@link #nextRow()} starts a second path below the first. A diagram is drawn with Java2D at the
- * charts' width, so a cell can end with it like any chart, and a snapshot ({@link #filled},
+ * charts' width and scale, so a cell can end with it like any chart, and a snapshot ({@link #filled},
  * {@link #highlight}) or a sequence of them can show the state of a run.
  *
  * <pre>{@code
@@ -40,21 +32,16 @@ import java.util.Objects;
  * }</pre>
  */
 public final class FlowDiagram {
-    /** The most slots a queue shows; a larger capacity is drawn with its last slots elided. */
-    static final int MAX_SLOTS = 8;
     private static final int ROW_HEIGHT = 150;
     private static final int TOP = 44;
     private static final int MARGIN = 16;
-    private static final int NOTE_HEIGHT = 26;
-    private static final Font TEXT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Color INK = new Color(0x30, 0x30, 0x30);
-    private static final Color ARROW = new Color(0x50, 0x50, 0x50);
+    /** The height of one line of a note, in pixels. */
+    private static final int NOTE_LINE = 15;
 
-    private enum Kind { THREAD, QUEUE, STORE }
+    enum Kind { THREAD, QUEUE, STORE }
 
     /** One element; {@code count} is the thread count of a THREAD, the capacity of a QUEUE. */
-    private static final class Element {
+    static final class Element {
         final String id;
         final Kind kind;
         final String label;
@@ -75,7 +62,7 @@ public final class FlowDiagram {
         }
     }
 
-    private record Flow(String from, String to, String label) {
+    record Flow(String from, String to, String label) {
     }
 
     private final String title;
@@ -186,39 +173,56 @@ public final class FlowDiagram {
             throw new IllegalStateException("diagram '" + title + "' has no elements");
         }
         int rows = row + 1;
-        int height = TOP + rows * ROW_HEIGHT + (notes.isEmpty() ? 8 : notes.size() * NOTE_HEIGHT);
-        BufferedImage image = new BufferedImage(Charts.WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        int height = TOP + rows * ROW_HEIGHT + (notes.isEmpty() ? 8 : 10 + noteLines(null).size() * NOTE_LINE);
+        BufferedImage image = new BufferedImage(Charts.WIDTH * Charts.SCALE, height * Charts.SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.scale(Charts.SCALE, Charts.SCALE);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, Charts.WIDTH, height);
-            g.setColor(INK);
+            g.setColor(FlowPainter.INK);
             g.setFont(ChartStyle.TITLE_FONT);
             FontMetrics tm = g.getFontMetrics();
             g.drawString(title, (Charts.WIDTH - tm.stringWidth(title)) / 2, 28);
             Map<String, Rectangle2D> bounds = layout();
             for (Flow f : flows) {
-                drawFlow(g, f, bounds.get(f.from), bounds.get(f.to));
+                FlowPainter.drawFlow(g, f, bounds.get(f.from), bounds.get(f.to));
             }
             for (Element e : elements.values()) {
-                draw(g, e, bounds.get(e.id), cellWidth());
+                FlowPainter.draw(g, e, bounds.get(e.id), cellWidth());
             }
             for (Flow f : flows) {
-                drawLabel(g, f, bounds.get(f.from), bounds.get(f.to));
+                FlowPainter.drawLabel(g, f, bounds.get(f.from), bounds.get(f.to));
             }
-            g.setFont(SMALL_FONT);
+            g.setFont(FlowPainter.SMALL_FONT);
             g.setColor(ChartStyle.REFERENCE.darker());
-            int y = TOP + rows * ROW_HEIGHT;
-            for (String note : notes) {
-                g.drawString(note, MARGIN, y + 16);
-                y += NOTE_HEIGHT;
+            FontMetrics nm = g.getFontMetrics();
+            int y = TOP + rows * ROW_HEIGHT + 16;
+            for (String line : noteLines(nm)) {
+                g.drawString(line, MARGIN, y);
+                y += nm.getHeight();
             }
         } finally {
             g.dispose();
         }
-        return image;
+        return Charts.shownAt(image, Charts.WIDTH);
+    }
+
+    /** The notes wrapped to the diagram's width, measured with the given metrics or the note font's. */
+    private List<String> noteLines(FontMetrics metrics) {
+        FontMetrics m = metrics;
+        if (m == null) {
+            Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            m = scratch.getFontMetrics(FlowPainter.SMALL_FONT);
+            scratch.dispose();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String note : notes) {
+            lines.addAll(FlowPainter.wrap(note, m, Charts.WIDTH - 2.0 * MARGIN));
+        }
+        return lines;
     }
 
     private FlowDiagram add(String id, Kind kind, String label, int count) {
@@ -246,7 +250,7 @@ public final class FlowDiagram {
         for (Element e : elements.values()) {
             double w = switch (e.kind) {
                 case THREAD -> Math.min(cell - 24, 140);
-                case QUEUE -> slotWidth(cell) * Math.min(e.count, MAX_SLOTS);
+                case QUEUE -> slotWidth(cell) * Math.min(e.count, FlowPainter.MAX_SLOTS);
                 case STORE -> Math.min(cell - 24, 120);
             };
             double h = e.kind == Kind.STORE ? 64 : e.kind == Kind.QUEUE ? 26 : 48;
@@ -264,164 +268,6 @@ public final class FlowDiagram {
     }
 
     private static double slotWidth(double cell) {
-        return Math.min(18, (cell - 24) / MAX_SLOTS);
-    }
-
-    private void draw(Graphics2D g, Element e, Rectangle2D b, double cell) {
-        Color base = ChartStyle.color(switch (e.kind) {
-            case THREAD -> 0;
-            case QUEUE -> 1;
-            case STORE -> 2;
-        });
-        Color fill = e.highlighted ? base : tint(base);
-        Color line = e.highlighted ? base.darker() : base;
-        g.setStroke(new BasicStroke(e.highlighted ? 2.5f : 1.5f));
-        switch (e.kind) {
-            case THREAD -> {
-                int shadows = Math.min(e.count, 3) - 1;
-                for (int i = shadows; i >= 0; i--) {
-                    var box = new RoundRectangle2D.Double(b.getX() + 5 * i, b.getY() - 5 * i, b.getWidth(), b.getHeight(), 14, 14);
-                    g.setColor(fill);
-                    g.fill(box);
-                    g.setColor(line);
-                    g.draw(box);
-                }
-                String text = e.count > 1 ? e.label + " ×" + e.count : e.label;
-                centred(g, text, b, e.highlighted ? Color.WHITE : INK);
-            }
-            case QUEUE -> {
-                int slots = Math.min(e.count, MAX_SLOTS);
-                double sw = b.getWidth() / slots;
-                for (int i = 0; i < slots; i++) {
-                    var slot = new Rectangle2D.Double(b.getX() + i * sw, b.getY(), sw, b.getHeight());
-                    boolean full = i >= slots - Math.min(e.filled, slots);
-                    g.setColor(full ? base : Color.WHITE);
-                    g.fill(slot);
-                    g.setColor(line);
-                    g.draw(slot);
-                }
-                if (e.count > MAX_SLOTS) {
-                    g.setColor(Color.WHITE);
-                    g.fill(new Rectangle2D.Double(b.getMaxX() - sw + 1, b.getY() + 1, sw - 1, b.getHeight() - 1));
-                    g.setColor(INK);
-                    g.setFont(SMALL_FONT);
-                    g.drawString("…", (float) (b.getMaxX() - sw + 2), (float) (b.getCenterY() + 4));
-                }
-                g.setFont(SMALL_FONT);
-                g.setColor(INK);
-                FontMetrics m = g.getFontMetrics();
-                List<String> caption = new ArrayList<>(wrap(e.label, m, cell));
-                caption.add("capacity " + e.count);
-                double y = b.getY() - 8 - (caption.size() - 1) * m.getHeight();
-                for (String l : caption) {
-                    g.drawString(l, (float) (b.getCenterX() - m.stringWidth(l) / 2.0), (float) y);
-                    y += m.getHeight();
-                }
-            }
-            case STORE -> {
-                double rim = 12;
-                var body = new Path2D.Double();
-                body.moveTo(b.getX(), b.getY() + rim / 2);
-                body.lineTo(b.getX(), b.getMaxY() - rim / 2);
-                body.append(new Arc2D.Double(b.getX(), b.getMaxY() - rim, b.getWidth(), rim, 180, 180,
-                        Arc2D.OPEN), true);
-                body.lineTo(b.getMaxX(), b.getY() + rim / 2);
-                g.setColor(fill);
-                g.fill(body);
-                var top = new Ellipse2D.Double(b.getX(), b.getY(), b.getWidth(), rim);
-                g.fill(top);
-                g.setColor(line);
-                g.draw(body);
-                g.draw(top);
-                centred(g, e.label, new Rectangle2D.Double(b.getX(), b.getY() + rim / 2, b.getWidth(), b.getHeight() - rim / 2),
-                        e.highlighted ? Color.WHITE : INK);
-            }
-        }
-    }
-
-    /** Text centred in a box, wrapped at spaces onto as many lines as it needs. */
-    private static void centred(Graphics2D g, String text, Rectangle2D box, Color color) {
-        g.setFont(TEXT_FONT);
-        g.setColor(color);
-        FontMetrics m = g.getFontMetrics();
-        List<String> lines = wrap(text, m, box.getWidth() - 10);
-        double y = box.getCenterY() - (lines.size() * m.getHeight()) / 2.0 + m.getAscent();
-        for (String l : lines) {
-            g.drawString(l, (float) (box.getCenterX() - m.stringWidth(l) / 2.0), (float) y);
-            y += m.getHeight();
-        }
-    }
-
-    static List<String> wrap(String text, FontMetrics m, double width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (m.stringWidth(candidate) <= width || line.isEmpty()) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    private static void drawFlow(Graphics2D g, Flow f, Rectangle2D from, Rectangle2D to) {
-        Point2D a = edge(from, to.getCenterX(), to.getCenterY());
-        Point2D b = edge(to, from.getCenterX(), from.getCenterY());
-        g.setColor(ARROW);
-        g.setStroke(new BasicStroke(1.6f));
-        g.draw(new Line2D.Double(a, b));
-        double angle = Math.atan2(b.getY() - a.getY(), b.getX() - a.getX());
-        var head = new Path2D.Double();
-        head.moveTo(b.getX(), b.getY());
-        head.lineTo(b.getX() - 10 * Math.cos(angle - 0.4), b.getY() - 10 * Math.sin(angle - 0.4));
-        head.lineTo(b.getX() - 10 * Math.cos(angle + 0.4), b.getY() - 10 * Math.sin(angle + 0.4));
-        head.closePath();
-        g.fill(head);
-    }
-
-    /** A flow's label beside its arrow's middle, on a white ground so that it reads over a box's edge. */
-    private static void drawLabel(Graphics2D g, Flow f, Rectangle2D from, Rectangle2D to) {
-        if (f.label.isEmpty()) {
-            return;
-        }
-        Point2D a = edge(from, to.getCenterX(), to.getCenterY());
-        Point2D b = edge(to, from.getCenterX(), from.getCenterY());
-        g.setFont(SMALL_FONT);
-        FontMetrics m = g.getFontMetrics();
-        double mx = (a.getX() + b.getX()) / 2;
-        double my = (a.getY() + b.getY()) / 2;
-        boolean level = Math.abs(b.getY() - a.getY()) < Math.abs(b.getX() - a.getX());
-        List<String> lines = wrap(f.label, m, Math.max(56, Math.abs(b.getX() - a.getX())));
-        double y = level ? my - 6 - (lines.size() - 1) * m.getHeight() : my;
-        for (String l : lines) {
-            float x = (float) (level ? mx - m.stringWidth(l) / 2.0 : mx + 6);
-            g.setColor(Color.WHITE);
-            g.fill(new Rectangle2D.Double(x - 2, y - m.getAscent(), m.stringWidth(l) + 4, m.getHeight() - 1));
-            g.setColor(ARROW);
-            g.drawString(l, x, (float) y);
-            y += m.getHeight();
-        }
-    }
-
-    /** Where the line from a box's centre towards (x, y) leaves the box, with a small gap. */
-    private static Point2D edge(Rectangle2D box, double x, double y) {
-        double cx = box.getCenterX();
-        double cy = box.getCenterY();
-        double dx = x - cx;
-        double dy = y - cy;
-        double hw = box.getWidth() / 2 + 4;
-        double hh = box.getHeight() / 2 + 4;
-        double t = Math.min(dx == 0 ? Double.MAX_VALUE : hw / Math.abs(dx), dy == 0 ? Double.MAX_VALUE : hh / Math.abs(dy));
-        return new Point2D.Double(cx + dx * t, cy + dy * t);
-    }
-
-    private static Color tint(Color c) {
-        return new Color((c.getRed() + 3 * 255) / 4, (c.getGreen() + 3 * 255) / 4, (c.getBlue() + 3 * 255) / 4);
+        return Math.min(18, (cell - 24) / FlowPainter.MAX_SLOTS);
     }
 }

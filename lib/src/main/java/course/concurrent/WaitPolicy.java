@@ -9,14 +9,16 @@ package course.concurrent;
  * <ul>
  *   <li>{@link #PARK}: block at once, as {@code ArrayBlockingQueue.put} and {@code take} do.
  *       The thread parks, costs nothing while it waits, and the other side wakes it through the
- *       scheduler: a few microseconds more on every hand-off that finds the queue full or
- *       empty.</li>
+ *       scheduler, which costs more than the hand-off itself on every hand-off that finds the
+ *       queue full or empty.</li>
  *   <li>{@link #SPIN_THEN_PARK}: try again up to {@link #yields()} times, giving up the core
  *       ({@link Thread#yield()}) between tries, and park only then, as
  *       {@code LinkedTransferQueue} and {@code SynchronousQueue} spin a little before they park.
  *       When the other side is running on another core, it usually makes room or delivers
- *       meanwhile, and the hand-off never parks; when nobody comes, the yields are a few tens of
- *       microseconds of a core spent for nothing, which a busy machine feels.</li>
+ *       meanwhile, and the hand-off never parks; when nobody comes, the yields are a core's time
+ *       spent for nothing, which a busy machine feels. Chapter 6 measures both sides
+ *       ({@code WaitPolicyBench}): the time per hand-off and the CPU it burns, on an idle
+ *       machine and on a busy one.</li>
  * </ul>
  *
  * <p>A virtual thread always parks at once, whatever the policy: a virtual thread that yields
@@ -43,8 +45,8 @@ public enum WaitPolicy {
 
     /**
      * How many times {@link #SPIN_THEN_PARK} tries again before it parks. Enough to cover a
-     * hand-off between busy threads on a small machine; a few tens of microseconds in all when
-     * nobody comes.
+     * hand-off between busy threads on a small machine, and few enough that a wait nobody
+     * answers soon ends in a park.
      */
     public static final int SPIN_YIELDS = 100;
 

@@ -1,5 +1,8 @@
 package course.cqrs;
 
+import course.data.FileException;
+import course.data.FileLocation;
+
 import java.nio.file.Path;
 
 /**
@@ -11,36 +14,16 @@ import java.nio.file.Path;
  * cannot read log file logs/b.jsonl: the file does not exist
  * </pre>
  */
-public final class MalformedLogException extends RuntimeException {
-    private final Path file;
-    private final int line;
-    private final int column;
-
+public final class MalformedLogException extends FileException {
     /**
      * @param line   the line at fault, from 1; 0 when the file itself could not be read
      * @param column the column at fault within the line, from 1; 0 when not known
      */
     MalformedLogException(Path file, int line, int column, String problem, Throwable cause) {
-        super(line > 0 ? "malformed log file " + file + " at line " + line
-                + (column > 0 ? ", column " + column : "") + ": " + problem
-                : "cannot read log file " + file + ": " + problem, cause);
-        this.file = file;
-        this.line = line;
-        this.column = column;
+        this(new FileLocation(file, line, column, null), problem, cause);
     }
 
-    /** The file being replayed. */
-    public Path file() {
-        return file;
-    }
-
-    /** The line at fault, counting from 1; 0 when the file itself could not be read. */
-    public int line() {
-        return line;
-    }
-
-    /** The column at fault within the line, counting from 1; 0 when it is not known. */
-    public int column() {
-        return column;
+    private MalformedLogException(FileLocation at, String problem, Throwable cause) {
+        super(at.describe(at.line() > 0 ? "malformed log file" : "cannot read log file") + ": " + problem, at, cause);
     }
 }

@@ -1,6 +1,7 @@
 package course.cqrs;
 
 import course.concurrent.Context;
+import course.concurrent.ThreadKind;
 import course.pool.Job;
 import course.pool.Result;
 import course.pool.WorkerPool;
@@ -305,7 +306,7 @@ public final class MixedLoad {
 
     private static Report collect(String name, int clients, List<Job<Integer, ClientStats>> jobs) throws InterruptedException {
         long start = System.nanoTime();
-        List<Result<ClientStats>> results = WorkerPool.runBatch(clients, course.concurrent.ThreadKind.PLATFORM,
+        List<Result<ClientStats>> results = WorkerPool.runBatch(clients, ThreadKind.PLATFORM,
                 Context.background(), jobs);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<double[]> reads = new ArrayList<>();

@@ -41,6 +41,8 @@ final class PartitionConsumer {
      *    its waiters); after each poll, run the projector's hook (a rebuild's switch).
      * 3. If the batch fails, apply it one entry at a time; the first entry that fails on its own
      *    is recorded as the failure and ends the consumer, leaving the offset at that entry.
+     *    A batch that fails once the context is done (the close interrupted it) is no failure: its
+     *    transaction rolled back, and the consumer ends quietly, as when its poll is interrupted.
      *
      * @return how many entries this run applied
      */
@@ -60,7 +62,13 @@ final class PartitionConsumer {
                 try {
                     done = store.applyAll(batch, beforeApply);
                 } catch (RuntimeException | Error batchFailure) {
-                    count += applyOneByOne(p, batch); // finds the exact entry at fault
+                    if (ctx.isDone()) {
+                        break;   // stopped mid-batch (an interrupt from close): rolled back, applied again on start
+                    }
+                    count += applyOneByOne(ctx, p, batch); // finds the exact entry at fault
+                    if (ctx.isDone()) {
+                        break;   // stopped part-way: the entries applied have advanced the progress
+                    }
                     done = 0;
                 }
                 count += done;
@@ -80,13 +88,16 @@ final class PartitionConsumer {
      *
      * @throws ProjectionException for the first entry that fails on its own
      */
-    private int applyOneByOne(int p, List<LogEntry> batch) {
+    private int applyOneByOne(Context ctx, int p, List<LogEntry> batch) {
         int done = 0;
         for (LogEntry entry : batch) {
             int one;
             try {
                 one = store.applyAll(List.of(entry), beforeApply);
             } catch (RuntimeException | Error e) {
+                if (ctx.isDone()) {
+                    return done;   // stopped, not failed: the next start applies the rest
+                }
                 ProjectionException failure = new ProjectionException(entry, e);
                 progress.fail(p, failure);
                 throw failure;

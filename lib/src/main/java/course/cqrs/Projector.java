@@ -1,7 +1,6 @@
 package course.cqrs;
 
 import course.concurrent.Context;
-import course.concurrent.internal.Uninterruptibly;
 import course.pool.Job;
 import course.pool.WorkerPool;
 
@@ -60,9 +59,11 @@ import java.util.function.Consumer;
  * that fails during a rebuild leaves the old model served until {@link #resume()} lets the rebuild
  * finish; {@link #stop()} pauses a rebuild, {@link #start()} continues it.
  *
- * <p><b>Stopping.</b> {@link #stop()} and {@link #close()} cancel the context, then wait at most
- * {@link #STOP_TIMEOUT} for the consumers to end; each notices within one poll interval plus one
- * apply. If one does not end in time, they throw rather than hang. Both are idempotent, and
+ * <p><b>Stopping.</b> {@link #stop()} and {@link #close()} cancel the context, then close the
+ * consumers' pools with the pools' bounded close, all within {@link #STOP_TIMEOUT}: each consumer
+ * notices within one poll interval plus one apply; one still applying after the pool's nudge is
+ * interrupted, its transaction rolls back, and the next start applies that batch again. If one
+ * does not end in time, they throw rather than hang, naming the thread left. Both are idempotent, and
  * close never calls itself (the original example's close did, forever).
  *
  * <pre>{@code
@@ -160,7 +161,7 @@ public final class Projector implements AutoCloseable {
                 consumers[p] = startConsumer(p, life);
             }
         }
-        drainAndClose(finished, deadline());
+        closeAll(finished, deadline());
         return this;
     }
 
@@ -184,7 +185,7 @@ public final class Projector implements AutoCloseable {
                 }
             }
         }
-        drainAndClose(stopped, deadline());
+        closeAll(stopped, deadline());
         for (int p = 0; p < partitions; p++) {
             progress.clear(p, false);
         }
@@ -211,7 +212,7 @@ public final class Projector implements AutoCloseable {
                 }
             }
         }
-        drainAndClose(running, deadline());
+        closeAll(running, deadline());
     }
 
     /**
@@ -361,21 +362,17 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * Reads each pool's results until its stream closes (its worker has ended), then closes it.
-     * Waits at most until {@code deadline}; an interrupt is remembered and restored on return.
+     * Closes each pool with the pools' own bounded close ({@link WorkerPool#close(Duration)}), all
+     * of them within {@link #STOP_TIMEOUT} of {@code deadline}'s start. The consumers have been
+     * cancelled already, so each ends within a poll and an apply; one still busy after the pool's
+     * nudge is interrupted, and its batch, rolled back, is applied again by the next start.
+     *
+     * @throws IllegalStateException when a consumer has not ended by the deadline; the message
+     *                               names its thread
      */
-    private static void drainAndClose(List<WorkerPool<Integer, Long>> pools, long deadline) {
-        try (Uninterruptibly.Scope scope = Uninterruptibly.scope()) {   // restores an interrupt on return
-            for (WorkerPool<Integer, Long> pool : pools) {
-                while (!pool.isClosed()) {
-                    if (deadline - System.nanoTime() <= 0) {
-                        throw new IllegalStateException("a projection consumer (" + pool.name()
-                                + ") did not stop within " + STOP_TIMEOUT.toMillis() + " ms");
-                    }
-                    scope.call(() -> pool.poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
-                }
-                pool.close();
-            }
+    private static void closeAll(List<WorkerPool<Integer, Long>> pools, long deadline) {
+        for (WorkerPool<Integer, Long> pool : pools) {
+            pool.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 }

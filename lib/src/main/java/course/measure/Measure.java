@@ -1,6 +1,7 @@
 package course.measure;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -56,7 +57,7 @@ public final class Measure {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "median %.1f ms (min %.1f, max %.1f) over %d run%s",
+            return String.format(Locale.ROOT, "median %.1f ms (min %.1f, max %.1f) over %d run%s",
                     median(), min(), max(), runs(), runs() == 1 ? "" : "s");
         }
     }

@@ -248,6 +248,25 @@ public abstract class AbstractPool<A, R> implements AutoCloseable {
         return buffer;
     }
 
+    /**
+     * How many jobs wait in the jobs queue at this moment (the generator has put them, no worker
+     * has taken them yet), between 0 and {@link #buffer()}; the end-of-batch marker is not
+     * counted. A snapshot for sampling (see {@link QueueSampler}): by the time it returns, the
+     * queue may have changed.
+     */
+    public int jobsWaiting() {
+        return jobs.waiting();
+    }
+
+    /**
+     * How many results wait in the results stream at this moment (a worker has put them, no
+     * reader has taken them yet), between 0 and {@link #buffer()}; the end marker is not
+     * counted. A snapshot for sampling, like {@link #jobsWaiting()}.
+     */
+    public int resultsWaiting() {
+        return results.waiting();
+    }
+
     /** The kind of thread the workers run on. */
     public ThreadKind kind() {
         return kind;

@@ -123,6 +123,23 @@ final class JobQueue<A, R> {
     }
 
     /**
+     * How many jobs wait in the queue now, not counting the end marker or wake-ups: counted in
+     * one snapshot of the queue ({@code toArray} copies it under the queue's lock), so it never
+     * exceeds the capacity. (Counting through the queue's iterator would not do: the iterator is
+     * weakly consistent, and while takes and puts go on it can meet more elements than the queue
+     * ever held at once.) A reading for a sampler, not for a decision.
+     */
+    int waiting() {
+        int jobs = 0;
+        for (Object job : queue.toArray()) {
+            if (job != END_OF_JOBS && job != WAKE_UP) {
+                jobs++;
+            }
+        }
+        return jobs;
+    }
+
+    /**
      * Takes the next job, waiting through interrupts: only the pool may stop a worker, through the
      * context. An interrupt that came while it waited is cleared, not passed to the job.
      */

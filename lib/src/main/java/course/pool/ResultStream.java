@@ -59,6 +59,21 @@ final class ResultStream<R> {
         return ended;
     }
 
+    /**
+     * How many results wait in the stream now, not counting the end marker: counted in one
+     * snapshot of the queue, as {@link JobQueue} counts its jobs, so it never exceeds the
+     * capacity. A reading for a sampler.
+     */
+    int waiting() {
+        int waiting = 0;
+        for (Object r : queue.toArray()) {
+            if (r != END) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
     /** The next result, waiting for one; empty at the end. */
     Optional<Result<R>> take() throws InterruptedException {
         return received(Handoff.take(waitPolicy, queue));

@@ -22,6 +22,8 @@
  *       lost-results race, reproduced and counted, and its fix.</li>
  *   <li>{@link course.pool.Timeline} and {@link course.pool.TimelineChart}: which worker ran
  *       which job, drawn as a Gantt chart.</li>
+ *   <li>{@link course.pool.QueueSampler}: the depths of a pool's jobs queue and results stream,
+ *       sampled during a run, to chart the two buffers filling and draining.</li>
  *   <li>{@link course.pool.Jobs} and {@link course.pool.JobLoader}: ready-made batches, and the
  *       demo batch read from {@code data/pool/jobs.json}.</li>
  *   <li>{@link course.pool.PoolExercises} and {@link course.pool.PoolSolutions}: the chapter's

@@ -1,6 +1,7 @@
 package course.results;
 
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,14 @@ import java.util.stream.Collectors;
  * BenchResult r = run.get("PoolBench.forkJoinPool", "task", "noop");
  * r.score() + " ± " + r.error() + " " + r.unit()        // 812.3 ± 40.1 ns/op
  * r.toString()                                          // PoolBench.forkJoinPool task=noop: 812 ± 40.1 ns/op
+ * r.secondary("gc.alloc.rate.norm").score()             // bytes allocated per task (-prof gc)
  * }</pre>
+ *
+ * <p><b>Secondary metrics.</b> What JMH reports beside the score, by name: a profiler's
+ * ({@code gc.alloc.rate.norm} of {@code -prof gc}, in B/op) or a benchmark's own
+ * {@code @AuxCounters} ({@code cpuNsPerItem} of {@code WaitPolicyBench}). Each is a result of its
+ * own, with the same benchmark and parameters, its score, error, unit and samples, and no
+ * secondary metrics of its own, so that {@link Comparison} compares them as it compares scores.
  *
  * @param benchmark JMH's full benchmark name, not blank
  * @param params    the benchmark's {@code @Param} values, by name (empty when none; no null name or value)
@@ -28,9 +36,11 @@ import java.util.stream.Collectors;
  *                  compute one), or positive infinity (unbounded)
  * @param unit      the score's unit, for example {@code ns/op}, not blank
  * @param samples   measurement iterations over all forks, 0 or more
+ * @param secondary the secondary metrics by name (empty when none; no null name or value, and
+ *                  none with secondary metrics of its own)
  */
 public record BenchResult(String benchmark, Map<String, String> params, String mode, int threads, int forks,
-                          double score, double error, String unit, int samples) {
+                          double score, double error, String unit, int samples, Map<String, BenchResult> secondary) {
     /**
      * @throws NullPointerException     when a name, the params (or one of their names or values), the
      *                                  mode or the unit is null
@@ -65,6 +75,39 @@ public record BenchResult(String benchmark, Map<String, String> params, String m
         }
         text("unit", unit, "the score's unit");
         count("samples", samples);
+        if (secondary == null) {
+            throw new NullPointerException("secondary: expected the secondary metrics (an empty map for none), found null");
+        }
+        secondary.forEach((name, metric) -> {
+            if (name == null || metric == null) {
+                throw new NullPointerException("secondary: expected a metric's name and result, found " + name + "=" + metric);
+            }
+            if (!metric.secondary().isEmpty()) {
+                throw new IllegalArgumentException("secondary." + name + ": a secondary metric has none of its own");
+            }
+        });
+        secondary = Map.copyOf(secondary);
+    }
+
+    /** A result without secondary metrics. */
+    public BenchResult(String benchmark, Map<String, String> params, String mode, int threads, int forks,
+                       double score, double error, String unit, int samples) {
+        this(benchmark, params, mode, threads, forks, score, error, unit, samples, Map.of());
+    }
+
+    /**
+     * One secondary metric, for example {@code "gc.alloc.rate.norm"} (bytes per operation).
+     *
+     * @throws NoSuchElementException when this result has no such metric (the message lists those it has)
+     */
+    public BenchResult secondary(String metric) {
+        BenchResult r = secondary.get(metric);
+        if (r == null) {
+            throw new NoSuchElementException(label() + " has no secondary metric '" + metric + "'; it has "
+                    + secondary.keySet().stream().sorted().toList()
+                    + (metric.startsWith("gc.") ? " (gc.* metrics come from a run with -prof gc, as make bench makes)" : ""));
+        }
+        return r;
     }
 
     private static void text(String field, String value, String what) {
@@ -97,11 +140,11 @@ public record BenchResult(String benchmark, Map<String, String> params, String m
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
-    /** A parameter's value. @throws java.util.NoSuchElementException when the benchmark has no such parameter */
+    /** A parameter's value. @throws NoSuchElementException when the benchmark has no such parameter */
     public String param(String key) {
         String value = params.get(key);
         if (value == null) {
-            throw new java.util.NoSuchElementException(name() + " has no parameter '" + key + "'; it has " + params.keySet());
+            throw new NoSuchElementException(name() + " has no parameter '" + key + "'; it has " + params.keySet());
         }
         return value;
     }

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +52,12 @@ import java.util.stream.Stream;
  *       {@code "NaN"} (no error could be computed) or {@code "+INF"} (unbounded);</li>
  *   <li>{@code primaryMetric.scoreUnit}: text, not blank;</li>
  *   <li>{@code primaryMetric.rawData} (optional): a list of lists, one a fork, whose elements are
- *       counted as the samples.</li>
+ *       counted as the samples;</li>
+ *   <li>{@code secondaryMetrics} (optional): an object of metrics by name, each read as the
+ *       primary metric is, into {@link BenchResult#secondary(String)}. A metric in the unit
+ *       {@code "#"} is an {@code @AuxCounters} events counter, whose score JMH writes as the sum
+ *       of its iterations, with no error: the course reads the mean of its iterations instead,
+ *       with the 99.9% error JMH would give a score.</li>
  * </ul>
  * JMH writes a double that JSON cannot hold as the text {@code "NaN"}, {@code "+INF"} or
  * {@code "-INF"}; those three are understood wherever a number is read, and then judged like any
@@ -162,6 +168,8 @@ public final class Results {
         /** BenchResult's field names, where JMH's JSON calls them differently. */
         private static final Map<String, String> JSON_NAMES = Map.of("score", "primaryMetric.score",
                 "error", "primaryMetric.scoreError", "unit", "primaryMetric.scoreUnit", "samples", "primaryMetric.rawData");
+        /** The unit JMH gives an {@code @AuxCounters} events counter, whose score is a sum over iterations. */
+        static final String EVENTS_UNIT = "#";
 
         private final BenchResult result;
 
@@ -171,10 +179,14 @@ public final class Results {
                  @JsonProperty("threads") int threads,
                  @JsonProperty("forks") int forks,
                  @JsonProperty("params") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, String> params,
-                 @JsonProperty("primaryMetric") @JsonSetter(nulls = Nulls.FAIL) JmhMetric metric) {
+                 @JsonProperty("primaryMetric") @JsonSetter(nulls = Nulls.FAIL) JmhMetric metric,
+                 @JsonProperty("secondaryMetrics") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JmhMetric> secondary) {
             try {
+                Map<String, BenchResult> metrics = new TreeMap<>();
+                secondary.forEach((name, m) -> metrics.put(name, secondaryResult(benchmark, params, mode, threads, forks,
+                        name, m)));
                 result = new BenchResult(benchmark, params, mode, threads, forks, metric.score(), metric.scoreError(),
-                        metric.scoreUnit(), metric.rawData().stream().mapToInt(List::size).sum());
+                        metric.scoreUnit(), metric.samples().size(), metrics);
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();
                 int colon = message.indexOf(':');
@@ -189,6 +201,20 @@ public final class Results {
         BenchResult result() {
             return result;
         }
+
+        /** A secondary metric as a result; an events counter's mean over its iterations, not their sum. */
+        private static BenchResult secondaryResult(String benchmark, Map<String, String> params, String mode, int threads,
+                                                   int forks, String name, JmhMetric m) {
+            List<Double> samples = m.samples();
+            boolean events = EVENTS_UNIT.equals(m.scoreUnit()) && !samples.isEmpty();
+            try {
+                return new BenchResult(benchmark, params, mode, threads, forks,
+                        events ? Interval.mean(samples) : m.score(), events ? Interval.halfWidth(samples) : m.scoreError(),
+                        m.scoreUnit(), samples.size());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("secondaryMetrics." + name + "." + e.getMessage(), e);
+            }
+        }
     }
 
     /** JMH's {@code primaryMetric}: the score, its error and unit, and the raw measurements. */
@@ -197,6 +223,10 @@ public final class Results {
                      @JsonSetter(nulls = Nulls.FAIL) @JsonDeserialize(using = JmhNumber.class) Double scoreError,
                      @JsonSetter(nulls = Nulls.FAIL) String scoreUnit,
                      @JsonSetter(nulls = Nulls.AS_EMPTY) List<List<JsonNode>> rawData) {
+        /** The raw measurements of every fork, in order (a non-numeric one counts as NaN). */
+        List<Double> samples() {
+            return rawData.stream().flatMap(List::stream).map(n -> n.isNumber() ? n.doubleValue() : Double.NaN).toList();
+        }
     }
 
     /** A double as JMH writes it: a finite JSON number, or the text "NaN", "+INF" or "-INF". */
@@ -295,6 +325,35 @@ public final class Results {
             }
         }
         return reference;
+    }
+
+    /**
+     * The run to read one benchmark class from: {@code run} itself when it has results of that
+     * class, else the newest run in {@link #dir()} that has them (one made by
+     * {@code make bench BENCH=<class>}, say), else the reference run if it has them. A chapter
+     * section about a benchmark that is newer than the run being shown reads it this way.
+     *
+     * @throws ResultsException when no run has results of the class (the message says how to make one)
+     */
+    public static RunResults withClass(RunResults run, String className) {
+        return withClass(run, className, dir(), reference());
+    }
+
+    static RunResults withClass(RunResults run, String className, Path dir, RunResults reference) {
+        if (!run.ofClass(className).isEmpty()) {
+            return run;
+        }
+        for (Path file : newestFirst(dir)) {
+            RunResults other = load(file);
+            if (!other.ofClass(className).isEmpty()) {
+                return other;
+            }
+        }
+        if (!reference.ofClass(className).isEmpty()) {
+            return reference;
+        }
+        throw new ResultsException(dir, "no run in " + dir + " or the reference has results of " + className
+                + "; make them with: make bench BENCH=" + className, null);
     }
 
     /** The results files of {@code dir}, newest first (machine records excluded). */

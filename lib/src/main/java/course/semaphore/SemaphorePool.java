@@ -118,7 +118,24 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
      */
     public static <A, R> List<Result<R>> runBatch(int workers, ThreadKind kind, Context ctx,
                                                   Collection<? extends Job<A, R>> batch) throws InterruptedException {
-        return runOnce(new SemaphorePool<>(workers, kind), ctx, batch);
+        return runBatch(workers, kind, WaitPolicy.DEFAULT, ctx, batch);
+    }
+
+    /**
+     * Runs {@code batch} on a fresh pool whose threads wait as {@code waitPolicy} says, and
+     * returns every result, in arrival order. The pool is closed before this returns.
+     *
+     * <pre>{@code
+     * var results = SemaphorePool.runBatch(2, ThreadKind.PLATFORM, WaitPolicy.PARK,
+     *         Context.background(), Jobs.doubling(10));
+     * }</pre>
+     *
+     * @throws NullPointerException when {@code waitPolicy} is null
+     * @throws InterruptedException when the calling thread is interrupted while reading
+     */
+    public static <A, R> List<Result<R>> runBatch(int workers, ThreadKind kind, WaitPolicy waitPolicy, Context ctx,
+                                                  Collection<? extends Job<A, R>> batch) throws InterruptedException {
+        return runOnce(new SemaphorePool<>(workers, kind, waitPolicy), ctx, batch);
     }
 
     /** How many threads started by any semaphore pool are still running. Zero when every pool is closed. */

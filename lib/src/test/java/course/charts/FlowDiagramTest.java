@@ -25,8 +25,15 @@ class FlowDiagramTest {
     void aDiagramIsAsWideAsAChartAndTallerPerRow() {
         BufferedImage one = pool().image();
         BufferedImage two = pool().nextRow().store("db", "read model").flow("client", "db").image();
-        assertEquals(Charts.WIDTH, one.getWidth());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(one));
         assertTrue(two.getHeight() > one.getHeight(), "a second row adds height");
+    }
+
+    @Test
+    void aLongNoteWrapsOntoMoreLinesInsteadOfLeavingTheImage() {
+        BufferedImage shortNote = pool().note("one line").image();
+        BufferedImage longNote = pool().note("a note that goes on and on ".repeat(12)).image();
+        assertTrue(longNote.getHeight() > shortNote.getHeight(), "a wrapped note adds lines");
     }
 
     @Test

@@ -140,9 +140,14 @@ class DataFilesTest {
     @MethodSource("malformedSamples")
     void aMalformedFileNamesTheFileLineFieldAndWhatWasExpected(String json, int line, String field, List<String> says)
             throws IOException {
-        Path file = dir.resolve("sample.json");
+        assertReadFails(dir.resolve("sample.json"), json, Sample.class, line, field, says);
+    }
+
+    /** Writes {@code json} to {@code file} and checks that reading it as {@code type} fails as a table row says. */
+    static void assertReadFails(Path file, String json, Class<?> type, int line, String field, List<String> says)
+            throws IOException {
         Files.writeString(file, json);
-        DataFileException e = assertThrows(DataFileException.class, () -> DataFiles.read(file, Sample.class));
+        DataFileException e = assertThrows(DataFileException.class, () -> DataFiles.read(file, type));
         assertEquals(file, e.file());
         assertEquals(line, e.line());
         assertEquals(field, e.field());
@@ -224,6 +229,44 @@ class DataFilesTest {
         WelcomeBatch batch = DataFiles.read(course.Course.data("welcome/five-jobs.json"), WelcomeBatch.class);
         assertEquals(5, batch.jobs().size());
         assertEquals(1.0, batch.jobs().getFirst().seconds());
+    }
+
+    /** Every kind of fraction the reader checks for finiteness. */
+    record Fractions(double d, Double boxed, float f, Float boxedF, double[] many) {
+    }
+
+    @Test
+    void everyKindOfFractionTakesAWholeNumberAndRejectsWhatIsNotFinite() throws IOException {
+        Path file = dir.resolve("fractions.json");
+        Files.writeString(file, "{\"d\": 1, \"boxed\": 2, \"f\": 3, \"boxedF\": null, \"many\": [5, 6.5]}\n");
+        Fractions read = DataFiles.read(file, Fractions.class);
+        assertEquals(1.0, read.d());
+        assertEquals(2.0, read.boxed());
+        assertEquals(3.0f, read.f());
+        assertNull(read.boxedF(), "a boxed fraction may be null");
+        assertEquals(List.of(5.0, 6.5), Arrays.stream(read.many()).boxed().toList());
+    }
+
+    static Stream<Arguments> notFiniteFractions() {
+        String good = "{\"d\": 1, \"boxed\": 2, \"f\": 3, \"boxedF\": 4, \"many\": [5]}";
+        return Stream.of(
+                bad("null for a double", good.replace("\"d\": 1", "\"d\": null"), 1, "d",
+                        "expected a finite number", "found null"),
+                bad("a boxed double beyond range", good.replace("\"boxed\": 2", "\"boxed\": 1e400"), 1, "boxed",
+                        "expected a finite number", "found the number 1E+400"),
+                bad("a float beyond range", good.replace("\"f\": 3", "\"f\": 1e39"), 1, "f",
+                        "expected a finite number", "found the number 1E+39"),
+                bad("NaN for a boxed float", good.replace("\"boxedF\": 4", "\"boxedF\": \"NaN\""), 1, "boxedF",
+                        "expected a finite number", "found the text \"NaN\""),
+                bad("an element of a double[] beyond range", good.replace("[5]", "[5, 1e400]"), 1, "many[1]",
+                        "expected a finite number", "found the number 1E+400"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notFiniteFractions")
+    void aFractionThatIsNotFiniteNamesItsField(String json, int line, String field, List<String> says)
+            throws IOException {
+        assertReadFails(dir.resolve("fractions.json"), json + "\n", Fractions.class, line, field, says);
     }
 
     @Test

@@ -1,11 +1,18 @@
 package course.evidence;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class ObservationTest {
     @Test
@@ -93,17 +100,38 @@ class ObservationTest {
         assertEquals("12.5%", Observation.format(12.5, "%"));
     }
 
-    @Test
-    void misuseIsRejectedWithAMessageThatSaysWhatIsMissing() {
-        assertThrows(IllegalArgumentException.class, () -> Observation.of(" "));
-        var e = assertThrows(IllegalStateException.class, () -> Observation.of("x").measured(1));
-        assertTrue(e.getMessage().contains("'x'"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).expectAtMost(2));
-        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).unit("ms"));
-        assertThrows(IllegalStateException.class, () -> Observation.of("x").expectAtLeast(1).measuredThat(true, "y"));
-        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectAbout(1, 1.5));
-        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectBetween(3, 1));
-        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").expectAtLeast(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> Observation.of("x").runs(0));
+    static Stream<Arguments> misuses() {
+        return Stream.of(
+                misuse("a blank subject", () -> Observation.of(" "), IllegalArgumentException.class, null),
+                misuse("a measurement without an expectation", () -> Observation.of("x").measured(1),
+                        IllegalStateException.class, "'x'"),
+                misuse("a second expectation", () -> Observation.of("x").expectAtLeast(1).expectAtMost(2),
+                        IllegalStateException.class, null),
+                misuse("a unit after the expectation", () -> Observation.of("x").expectAtLeast(1).unit("ms"),
+                        IllegalStateException.class, null),
+                misuse("a qualitative measurement of a bound", () -> Observation.of("x").expectAtLeast(1).measuredThat(true, "y"),
+                        IllegalStateException.class, null),
+                misuse("a tolerance beyond 100%", () -> Observation.of("x").expectAbout(1, 1.5),
+                        IllegalArgumentException.class, null),
+                misuse("a range whose low end is above its high end", () -> Observation.of("x").expectBetween(3, 1),
+                        IllegalArgumentException.class, null),
+                misuse("a bound that is not a number", () -> Observation.of("x").expectAtLeast(Double.NaN),
+                        IllegalArgumentException.class, null),
+                misuse("no runs", () -> Observation.of("x").runs(0), IllegalArgumentException.class, null));
+    }
+
+    /** A row: the misuse, the exception it must throw, and a part of its message (null: any message). */
+    static Arguments misuse(String name, Executable misuse, Class<? extends Throwable> type, String says) {
+        return argumentSet(name, misuse, type, says);
+    }
+
+    @ParameterizedTest
+    @MethodSource("misuses")
+    void misuseIsRejectedWithAMessageThatSaysWhatIsMissing(Executable misuse, Class<? extends Throwable> type,
+                                                          String says) {
+        Throwable e = assertThrows(type, misuse);
+        if (says != null) {
+            assertTrue(e.getMessage().contains(says), e.getMessage());
+        }
     }
 }

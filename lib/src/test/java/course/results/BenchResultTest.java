@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static course.data.BadInput.invalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One benchmark's result: its names, and the values its constructor rejects or accepts. */
@@ -85,5 +86,17 @@ class BenchResultTest {
         assertEquals(Double.POSITIVE_INFINITY, result(1, Double.POSITIVE_INFINITY).error());
         assertEquals(0, result(1, Double.NaN).errorOrZero());
         assertEquals(0, new BenchResult("b.C.m", Map.of(), "ss", 1, 0, 1, 0, "s/op", 0).forks());
+    }
+
+    @Test
+    void secondaryMetricsHaveNoneOfTheirOwnAndAreCopied() {
+        BenchResult alloc = new BenchResult("course.bench.X.y", Map.of(), "avgt", 1, 1, 24, 1, "B/op", 3);
+        Map<String, BenchResult> metrics = new HashMap<>(Map.of("gc.alloc.rate.norm", alloc));
+        BenchResult r = new BenchResult("course.bench.X.y", Map.of(), "avgt", 1, 1, 10, 1, "ns/op", 3, metrics);
+        metrics.clear();
+        assertEquals(alloc, r.secondary("gc.alloc.rate.norm"));
+        assertEquals(Map.of(), alloc.secondary(), "the nine-argument constructor has no secondary metrics");
+        assertThrows(IllegalArgumentException.class, () -> new BenchResult("course.bench.X.y", Map.of(), "avgt", 1, 1,
+                10, 1, "ns/op", 3, Map.of("nested", r)));
     }
 }

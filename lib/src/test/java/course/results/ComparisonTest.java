@@ -3,12 +3,18 @@ package course.results;
 import course.evidence.Observation;
 import course.evidence.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /** Two results differ only when their 99.9% intervals are apart; a ratio carries both errors. */
 class ComparisonTest {
@@ -90,17 +96,32 @@ class ComparisonTest {
         assertTrue(o.toString().contains("it depends on two cores"), o.toString());
     }
 
-    @Test
-    void badInputsAreRejectedWithTheirReason() {
-        BenchResult ok = result(1, 0.1);
-        assertThrows(IllegalArgumentException.class, () -> Comparison.of(" ", ok, "B", ok));
-        assertThrows(IllegalArgumentException.class, () -> Comparison.of("A", result(0, 0), "B", ok));
-        var thrpt = new BenchResult("course.bench.X.t", Map.of(), "thrpt", 1, 1, 5, 1, "ops/s", 10);
-        var e = assertThrows(IllegalArgumentException.class, () -> Comparison.of("A", thrpt, "B", thrpt));
-        assertTrue(e.getMessage().contains("throughput"), e.getMessage());
-        var us = new BenchResult("course.bench.X.u", Map.of(), "avgt", 1, 1, 5, 1, "us/op", 10);
-        assertThrows(IllegalArgumentException.class, () -> Comparison.of("A", ok, "B", us));
-        assertThrows(IllegalArgumentException.class, () -> compare(1, 0, 1, 0).expectRatioAtLeast(0));
-        assertThrows(IllegalArgumentException.class, () -> compare(1, 0, 1, 0).expectRatioBetween(3, 2));
+    static final BenchResult OK = result(1, 0.1);
+    static final BenchResult THROUGHPUT = new BenchResult("course.bench.X.t", Map.of(), "thrpt", 1, 1, 5, 1, "ops/s", 10);
+    static final BenchResult MICROS = new BenchResult("course.bench.X.u", Map.of(), "avgt", 1, 1, 5, 1, "us/op", 10);
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                bad("a blank name", () -> Comparison.of(" ", OK, "B", OK), null),
+                bad("a score of zero", () -> Comparison.of("A", result(0, 0), "B", OK), null),
+                bad("throughput scores", () -> Comparison.of("A", THROUGHPUT, "B", THROUGHPUT), "throughput"),
+                bad("scores in different units", () -> Comparison.of("A", OK, "B", MICROS), null),
+                bad("a ratio bound of zero", () -> compare(1, 0, 1, 0).expectRatioAtLeast(0), null),
+                bad("a ratio range whose low end is above its high end", () -> compare(1, 0, 1, 0).expectRatioBetween(3, 2),
+                        null));
+    }
+
+    /** A row: the bad input, and a part of the message it must give (null: any message). */
+    static Arguments bad(String name, Executable input, String says) {
+        return argumentSet(name, input, says);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputsAreRejectedWithTheirReason(Executable input, String says) {
+        var e = assertThrows(IllegalArgumentException.class, input);
+        if (says != null) {
+            assertTrue(e.getMessage().contains(says), e.getMessage());
+        }
     }
 }

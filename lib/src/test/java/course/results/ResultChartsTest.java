@@ -18,18 +18,29 @@ class ResultChartsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void ratiosOfTwoRunsDrawOneBarPerSharedBenchmark() throws IOException {
-        Path a = Samples.copy(dir, "sample.json");
+    /** The sample run, and a copy of it in another folder: the same scores, until a test changes one. */
+    private Path[] sampleAndCopy() throws IOException {
         Path other = dir.resolve("other");
         Files.createDirectories(other);
-        Path b = Samples.copy(other, "sample.json");
+        return new Path[]{Samples.copy(dir, "sample.json"), Samples.copy(other, "sample.json")};
+    }
+
+    /** Gives the first benchmark of {@code file} another score, so that it is another run. */
+    private static void rescoreFirst(Path file) throws IOException {
+        Files.writeString(file, Files.readString(file).replaceFirst("\"score\" : ([0-9.]+)", "\"score\" : 123.25"));
+    }
+
+    @Test
+    void ratiosOfTwoRunsDrawOneBarPerSharedBenchmark() throws IOException {
+        Path[] runs = sampleAndCopy();
+        Path a = runs[0];
+        Path b = runs[1];
         // The same scores in a second file are still the same run.
         assertThrows(IllegalArgumentException.class,
                 () -> ResultCharts.ratios("same scores", Results.load(a), Results.load(b)));
-        Files.writeString(b, Files.readString(b).replaceFirst("\"score\" : ([0-9.]+)", "\"score\" : 123.25"));
+        rescoreFirst(b);
         BufferedImage image = ResultCharts.ratios("mine vs reference", Results.load(a), Results.load(b));
-        assertEquals(course.charts.Charts.WIDTH, image.getWidth());
+        assertEquals(course.charts.Charts.WIDTH, course.charts.Charts.displayWidth(image));
     }
 
     @Test
@@ -41,11 +52,10 @@ class ResultChartsTest {
 
     @Test
     void ratiosAreOnALogAxisWithAReferenceLineAtOne() throws IOException {
-        Path a = Samples.copy(dir, "sample.json");
-        Path other = dir.resolve("other");
-        Files.createDirectories(other);
-        Path b = Samples.copy(other, "sample.json");
-        Files.writeString(b, Files.readString(b).replaceFirst("\"score\" : ([0-9.]+)", "\"score\" : 123.25"));
+        Path[] runs = sampleAndCopy();
+        Path a = runs[0];
+        Path b = runs[1];
+        rescoreFirst(b);
         var plot = ResultCharts.ratioChart("mine vs reference", Results.load(a), Results.load(b)).chart().getCategoryPlot();
         assertTrue(plot.getRangeAxis() instanceof LogAxis);
         assertEquals(1.0, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next() instanceof

@@ -246,6 +246,38 @@ class ResultsTest {
         assertEquals(new BenchResult("course.bench.X.y", Map.of("size", "10"), "avgt", 1, 2, 12.5, 0.5, "ns/op", 4), full);
     }
 
+    @Test
+    void readsSecondaryMetricsAndAnEventsCounterAsTheMeanOfItsIterations() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, entryWith("\"secondaryMetrics\": {}", """
+                "secondaryMetrics": {
+                  "gc.alloc.rate.norm": {"score": 24.5, "scoreError": 1.5, "scoreUnit": "B/op",
+                                         "rawData": [[24.0, 25.0], [24.5, 24.5]]},
+                  "cpuNsPerItem": {"score": 30.0, "scoreError": "NaN", "scoreUnit": "#",
+                                   "rawData": [[10.0, 12.0], [8.0]]}
+                }"""));
+        BenchResult r = Results.load(file).results().getFirst();
+        BenchResult alloc = r.secondary("gc.alloc.rate.norm");
+        assertEquals(new BenchResult("course.bench.X.y", Map.of("size", "10"), "avgt", 1, 2, 24.5, 1.5, "B/op", 4), alloc);
+        BenchResult cpu = r.secondary("cpuNsPerItem");
+        assertEquals(10.0, cpu.score(), 1e-9, "JMH's 30 is the sum of the iterations; the course reads their mean");
+        assertEquals(31.599 * 2.0 / Math.sqrt(3), cpu.error(), 1e-9, "t(2 df) x standard deviation / sqrt(n)");
+        assertEquals(3, cpu.samples());
+        assertEquals(12.5, r.score(), "the primary metric is unchanged");
+        NoSuchElementException missing = assertThrows(NoSuchElementException.class, () -> r.secondary("gc.count"));
+        assertTrue(missing.getMessage().contains("[cpuNsPerItem, gc.alloc.rate.norm]"), missing.getMessage());
+    }
+
+    @Test
+    void aMalformedSecondaryMetricNamesItsField() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, entryWith("\"secondaryMetrics\": {}",
+                "\"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": -1, \"scoreError\": 0, \"scoreUnit\": \"B/op\"}}"));
+        ResultsException e = assertThrows(ResultsException.class, () -> Results.load(file));
+        assertTrue(e.getMessage().contains("field 'secondaryMetrics.gc.alloc.rate.norm.score': expected a finite number"),
+                e.getMessage());
+    }
+
     static final String MACHINE = """
             {
               "host": "h",
@@ -314,6 +346,18 @@ class ResultsTest {
         Files.writeString(dir.resolve("host-2026-11-29-120000.machine.json"), "{}");
         assertEquals(newer, Results.latest(dir).orElseThrow());
         assertTrue(Results.latest(dir.resolve("missing")).isEmpty());
+    }
+
+    @Test
+    void withClassReadsTheShownRunFirstThenTheNewestRunThatHasTheClass() throws IOException {
+        RunResults shown = Results.load(sample());
+        assertEquals(shown, Results.withClass(shown, "HandoffBench", dir, shown));
+        Path other = dir.resolve("host-2026-11-28-120000.json");
+        Files.writeString(other, ENTRY);    // course.bench.X.y
+        RunResults found = Results.withClass(shown, "X", dir, shown);
+        assertEquals(other, found.file());
+        ResultsException none = assertThrows(ResultsException.class, () -> Results.withClass(shown, "Nothing", dir, shown));
+        assertTrue(none.getMessage().contains("make bench BENCH=Nothing"), none.getMessage());
     }
 
     @Test

@@ -91,6 +91,18 @@ class SemaphorePoolTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(WaitPolicy.class)
+    void runBatchWithAWaitPolicyReturnsEveryResultAndLeavesNoThread(WaitPolicy policy) throws InterruptedException {
+        List<Result<Integer>> results = SemaphorePool.runBatch(2, ThreadKind.PLATFORM, policy,
+                Context.background(), Jobs.doubling(10));
+        assertEquals(10, results.stream().filter(Result::isOk).map(r -> r.descriptor().id()).distinct().count(),
+                results.toString());
+        assertEquals(0, SemaphorePool.liveThreads());
+        assertThrows(NullPointerException.class, () -> SemaphorePool.runBatch(2, ThreadKind.PLATFORM, null,
+                Context.background(), Jobs.doubling(10)));
+    }
+
     @Test
     void allTenResultsArriveInEachOf2000Runs() throws InterruptedException {
         int incomplete = 0;

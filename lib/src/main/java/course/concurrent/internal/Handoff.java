@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  * <p>A bounded queue between two threads is full or empty most of the time when the work on
  * either side is small: the producer waits for room, the consumer for an element. A plain
  * {@code put} or {@code take} then parks the thread, and the other side must wake it through
- * the operating system, which costs several microseconds per hand-off (often more than the work).
+ * the operating system, which costs far more than the hand-off itself (often more than the work).
  * These methods first try the non-blocking {@code offer} or {@code poll}. Under
  * {@link WaitPolicy#PARK} they then fall back to the blocking call at once, as the queue's own
  * methods do. Under {@link WaitPolicy#SPIN_THEN_PARK}, on a platform thread, they first try
  * again between calls to {@link Thread#yield()}, up to {@link WaitPolicy#yields()} times: the
  * other side usually runs meanwhile and makes room or delivers, so the thread never parks; a
- * wait that is long anyway (a slow job) loses a few microseconds of yields. A virtual thread
+ * wait that is long anyway (a slow job) loses the yields' CPU time. A virtual thread
  * skips the yields and blocks at once. {@link #retry} offers the same wait to any non-blocking
  * try (a semaphore's, say).
  *
