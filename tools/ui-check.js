@@ -7,8 +7,8 @@
 // `make ui-check` installs what this needs and calls it with the Makefile's JUPYTER_PATH,
 // JUPYTER_CONFIG_DIR, ... in the environment. What it does:
 //   1. copies notebooks/[0-9][0-9]-*.ipynb to <out>/work/notebooks/ (the committed files are
-//      never opened, so never saved), with lib/ and data/ linked beside them so relative paths
-//      and Course.dataDir() resolve as in notebooks/;
+//      never opened, so never saved), with lib/, data/, bench/, ... linked beside them so
+//      relative paths and Course.dataDir() resolve as in notebooks/;
 //   2. starts JupyterLab from the given Python on a free port with a random token, COURSE_QUICK=1
 //      (kernels run in quick mode), a fresh settings and workspaces folder under <out>;
 //   3. once, on a scratch notebook: Java syntax highlighting, Tab completion, Shift-Tab
@@ -73,8 +73,11 @@ function prepareWork(o) {
   const work = path.resolve(o.out, 'work');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(path.join(work, 'notebooks'), { recursive: true });
-  for (const dir of ['lib', 'data']) {
-    fs.symlinkSync(path.join(root, dir), path.join(work, dir));
+  // Everything beside notebooks/ (lib/, data/, bench/, ...) linked, so that ../lib/... paths and
+  // Course.dataDir().resolveSibling(...) find what they find from notebooks/.
+  for (const entry of fs.readdirSync(root)) {
+    if (['notebooks', 'build', '.git'].includes(entry)) continue;
+    fs.symlinkSync(path.join(root, entry), path.join(work, entry));
   }
   const chapters = fs.readdirSync(o.notebooks).filter(n => /^[0-9][0-9]-.*\.ipynb$/.test(n)).sort()
     .filter(n => !o.only || o.only.some(p => n.startsWith(p)));
@@ -295,14 +298,27 @@ async function checkFeatures(page, lab, work) {
   await cellEditor(page, 1).click();
   await page.keyboard.type('Integer.parseIn');
   await page.keyboard.press('Tab');
-  const completion = await page.waitForFunction(() => {
+  const offered = () => page.waitForFunction(() => {
     const items = [...document.querySelectorAll('.jp-Completer .jp-Completer-item')].map(i => i.textContent.trim());
     if (items.some(t => t.includes('parseInt'))) return { how: 'completer', items: items.slice(0, 5) };
     const src = window.jupyterapp.shell.currentWidget.content.widgets[1].model.sharedModel.getSource();
     if (src.includes('parseInt')) return { how: 'inserted', items: [src] };
     return false;
-  }, null, { timeout: 20000, polling: 200 }).then(h => h.jsonValue()).catch(() => null);
-  if (!completion) fail(where, 'Tab after `Integer.parseIn` offered no `parseInt` within 20 s');
+  }, null, { timeout: 30000, polling: 200 }).then(h => h.jsonValue()).catch(() => null);
+  let completion = await offered();
+  if (!completion) {
+    // Once seen on the loaded machine: the first Tab got no completer. A second Tab is allowed,
+    // and said in the report, so that a flaky first request shows without failing the run.
+    await page.keyboard.press('Tab');
+    completion = await offered();
+    if (completion) completion.how += ', on the second Tab';
+  }
+  if (!completion) {
+    const seen = await page.evaluate(() => ({
+      items: [...document.querySelectorAll('.jp-Completer .jp-Completer-item')].map(i => i.textContent.trim()).slice(0, 5),
+      source: window.jupyterapp.shell.currentWidget.content.widgets[1].model.sharedModel.getSource() }));
+    fail(where, `Tab after \`Integer.parseIn\` offered no \`parseInt\` in 2 × 30 s (completer ${JSON.stringify(seen.items)}, cell ${JSON.stringify(seen.source)})`);
+  }
   else report.push(`completion (${completion.how}: ${completion.items.join(' | ')})`);
   await page.keyboard.press('Escape');
 
