@@ -155,7 +155,7 @@ function notebookState() {
       // data-mime-type application/vnd.jupyter.stderr, no class of its own): only the output
       // model tells them apart, so the model's output_type is the authority.
       for (const out of m.outputs.toJSON()) {
-        if (out.output_type === 'error') cell.errors.push(`${out.ename}: ${out.evalue}`.slice(0, 300));
+        if (out.output_type === 'error') cell.errors.push(`${out.ename}: ${out.evalue}`.replace(/\s*\n\s*/g, " ").slice(0, 200));
       }
       for (const img of c.node.querySelectorAll('.jp-OutputArea-output img')) {
         if (img.complete && img.naturalWidth > 0) cell.images++; else cell.brokenImages++;
