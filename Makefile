@@ -126,9 +126,9 @@ $(KERNEL_DIR)/kernel.json: build/.built tools/install-kernel.sh | python
 	tools/install-kernel.sh "$(JDK)" "$(PY)" "$(JUPYTER_DIR)"
 
 .PHONY: build
-build: build/.built ## Compile the library, the benchmarks and the kernel (Maven)
+build: build/.built ## Compile the library, chapter 7's preview module, the benchmarks and the kernel (Maven)
 
-SOURCES := $(shell find lib bench kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
+SOURCES := $(shell find lib java25 bench kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
 build/.built: $(SOURCES) | jdk maven
 	$(MVN) package -DskipTests
 	@mkdir -p build && touch $@
@@ -153,6 +153,6 @@ python:
 	@echo "Jupyter runs on: $(PY)"
 
 .PHONY: clean
-clean: ## Remove everything built (build/ and the target/ folders of lib, bench and kernel)
+clean: ## Remove everything built (build/ and the target/ folders of lib, java25, bench and kernel)
 	rm -rf build
-	-$(MVN) clean 2>/dev/null || rm -rf lib/target kernel/target bench/target
+	-$(MVN) clean 2>/dev/null || rm -rf lib/target java25/target kernel/target bench/target

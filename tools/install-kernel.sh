@@ -17,8 +17,9 @@ java="$java_home/bin/java"
 module_jar() { ls "$root/$1"/target/"$2"-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n1 || true; }
 jar="$(module_jar kernel course-kernel)"
 bench_jar="$(module_jar bench course-bench)"
-if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] || [ ! -d "$root/bench/target/lib" ]; then
-    echo "install-kernel: the kernel or the benchmarks are not built; run 'make build' first" >&2
+java25_jar="$(module_jar java25 course-java25)"
+if [ -z "$jar" ] || [ ! -d "$root/kernel/target/lib" ] || [ -z "$bench_jar" ] || [ ! -d "$root/bench/target/lib" ] || [ -z "$java25_jar" ]; then
+    echo "install-kernel: the kernel, the benchmarks or chapter 7's module are not built; run 'make build' first" >&2
     exit 1
 fi
 
@@ -30,6 +31,7 @@ cp "$root"/kernel/target/lib/*.jar "$dest/lib/"
 # Jars both need have the same name (the root pom fixes the versions); the same artifact at two
 # versions would put both on the class path: refuse, rather than guess.
 cp "$bench_jar" "$root"/bench/target/lib/*.jar "$dest/lib/"
+cp "$java25_jar" "$dest/lib/"
 clash="$(ls "$dest"/lib/*.jar | xargs -n1 basename | sed -E 's/-[0-9][^-]*(-SNAPSHOT)?\.jar$//' | sort | uniq -d)"
 if [ -n "$clash" ]; then
     echo "install-kernel: the kernel and the benchmarks need different versions of: $clash" >&2
@@ -44,7 +46,9 @@ done
 # JMH 1.37 (on the class path for chapter 6) reads fields through sun.misc.Unsafe; allow it quietly.
 # --enable-preview: cells run in this JVM and the kernel compiles them with preview features
 # (Java 25's StructuredTaskScope), so the JVM must allow them; the training run uses the same flags.
-jvm_flags=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow --enable-preview)
+# --enable-native-access: chapter 7 pins a virtual thread under a native frame (a Foreign Function
+# API upcall), which calls restricted methods; without the flag the JVM warns on stderr.
+jvm_flags=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow --enable-preview --enable-native-access=ALL-UNNAMED)
 echo "install-kernel: training the AOT cache (a short session)"
 if ! "$java" "${jvm_flags[@]}" -XX:AOTCacheOutput="$dest/kernel.aot" -Xlog:aot=error,cds=error \
         -cp "$class_path" course.kernel.KernelMain --train >"$dest/training.log" 2>&1; then

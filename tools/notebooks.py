@@ -29,8 +29,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# What a notebook's outputs come from: the library's sources and the data it reads.
-SOURCES = ["lib/src/main", "lib/pom.xml", "data"]
+# What a notebook's outputs come from: the library's sources (chapter 7's module too) and the data it reads.
+SOURCES = ["lib/src/main", "lib/pom.xml", "java25/src/main", "java25/pom.xml", "data"]
 OBSERVATION = re.compile(r"^Observed: .* — (as expected|not as expected|too small to judge)", re.MULTILINE)
 
 

@@ -161,6 +161,19 @@ public final class MixedLoad {
      */
     public static Report run(String name, ArticleService service, Dataset data, List<Long> ids, int clients,
                              int operationsPerClient, double readShare, long seed) throws InterruptedException {
+        return run(name, service, data, ids, clients, operationsPerClient, readShare, seed, () -> { });
+    }
+
+    /**
+     * {@link #run(String, ArticleService, Dataset, List, int, int, double, long) run}, calling
+     * {@code afterEachOperation} from the client's thread after each operation, outside its timed
+     * part: for a progress line (a long run's {@code course.measure.Progress::step}). It must be
+     * cheap and thread-safe.
+     */
+    public static Report run(String name, ArticleService service, Dataset data, List<Long> ids, int clients,
+                             int operationsPerClient, double readShare, long seed, Runnable afterEachOperation)
+            throws InterruptedException {
+        Objects.requireNonNull(afterEachOperation, "afterEachOperation");
         List<Long> known = checkedIds(service, data, ids);
         if (clients <= 0 || operationsPerClient <= 0) {
             throw new IllegalArgumentException("clients and operations per client must be positive, got "
@@ -200,6 +213,7 @@ public final class MixedLoad {
                     } else {
                         writes[w++] = micros;
                     }
+                    afterEachOperation.run();
                 }
                 return new ClientStats(Arrays.copyOf(reads, r), Arrays.copyOf(writes, w));
             }));

@@ -36,6 +36,18 @@ class MixedLoadTest {
     }
 
     @Test
+    void theListenerHearsEveryOperationOnce() throws Exception {
+        Dataset data = Dataset.generate(2, 50);
+        try (var crud = new CrudStore()) {
+            List<Long> ids = crud.createAll(data.creates());
+            var heard = new java.util.concurrent.atomic.LongAdder();
+            MixedLoad.Report r = MixedLoad.run("heard", crud, data, ids, 2, 15, 0.5, 1, heard::increment);
+            assertEquals(30, heard.sum());
+            assertEquals(30, r.reads() + r.writes());
+        }
+    }
+
+    @Test
     void aReadOnlyLoadWritesNothing() throws Exception {
         Dataset data = Dataset.generate(2, 50);
         try (CrudStore crud = new CrudStore()) {
