@@ -1,6 +1,7 @@
 """Makes the exported HTML pages self-contained: every script or stylesheet they link with a
-file:// address (Debian's nbconvert points at /usr/share/javascript) is copied into
-<site>/assets/ and the link rewritten to a relative one. Also writes <site>/index.html.
+file:// address (Debian's nbconvert points at /usr/share/javascript; the venv's links a CDN) is
+copied into <site>/assets/ and the link rewritten to a relative one. Also writes
+<site>/index.html. tools/site_check.py then checks that no page still points at a local file.
 
     python site-assets.py <site-folder>
 """
