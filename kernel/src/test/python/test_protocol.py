@@ -223,6 +223,29 @@ class CourseKernelProtocolTests(CourseSamples, kernel_conformance.KernelConforma
         _, outputs = self.execute_helper("6 * 7;")
         self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"], [])
 
+    def test_a_failed_cell_aborts_the_cells_queued_behind_it(self):
+        # JupyterLab's "Run All Cells": every request is sent at once, each with stop_on_error.
+        self.flush_channels()
+        first = self.kc.execute('boolean thirdRan = false;\nThread.sleep(300);')
+        second = self.kc.execute('throw new IllegalStateException("second fails");')
+        third = self.kc.execute('thirdRan = true;\nSystem.out.println("THIRD RAN");')
+        self.assertEqual(self.reply_to(first, "execute_reply")["content"]["status"], "ok")
+        self.assertEqual(self.reply_to(second, "execute_reply")["content"]["status"], "error")
+        self.assertEqual(self.reply_to(third, "execute_reply")["content"]["status"], "aborted")
+        # The kernel goes back to normal: a new request runs, and sees that the third did not.
+        reply, outputs = self.execute_helper('System.out.println("after");\nthirdRan')
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["false"])
+        self.assertIn("after", "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream"))
+
+    def test_a_failed_cell_without_stop_on_error_lets_the_next_cell_run(self):
+        self.flush_channels()
+        failing = self.kc.execute('throw new IllegalStateException("fails");', stop_on_error=False)
+        following = self.kc.execute('6 * 7')
+        self.assertEqual(self.reply_to(failing, "execute_reply")["content"]["status"], "error")
+        self.assertEqual(self.reply_to(following, "execute_reply")["content"]["status"], "ok")
+
     def test_a_stack_trace_names_the_cells_line(self):
         self.flush_channels()
         reply, outputs = self.execute_helper('int zero = 0;\nint boom = 1 / zero;')

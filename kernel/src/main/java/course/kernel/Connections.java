@@ -21,12 +21,14 @@ final class Connections {
     private Connections() {
     }
 
-    static JupyterConnection open(KernelConnectionProperties properties) throws Exception {
+    /** The connection, whose shell channel aborts waiting cells as {@code kernel} says ({@link StopOnError}). */
+    static JupyterConnection open(KernelConnectionProperties properties, CourseKernel kernel) throws Exception {
         JupyterConnection connection = new JupyterConnection(properties);
         try {
             ZMQ.Context context = (ZMQ.Context) field("ctx").get(connection);
-            replace(connection, "shell", new RequestChannel(context, properties.createHMACGenerator(), false, connection));
-            replace(connection, "control", new RequestChannel(context, properties.createHMACGenerator(), true, connection));
+            replace(connection, "shell", new RequestChannel(context, properties.createHMACGenerator(), connection,
+                    kernel.stopOnError(), kernel::abortExecuteRequest));
+            replace(connection, "control", new RequestChannel(context, properties.createHMACGenerator(), connection));
         } catch (ReflectiveOperationException | RuntimeException e) {
             // A different base library layout: keep its own channels, which work, only slower.
             System.err.println("course kernel: keeping the default request channels (" + e + ")");

@@ -29,7 +29,9 @@ import java.util.List;
  * declaration shows nothing. Errors read like Java errors ({@link ErrorFormatter}): a
  * compilation error names its line and points at the code, a runtime exception keeps its real
  * class, message and a stack trace trimmed to the user's code. After any error the kernel goes
- * on working.
+ * on working; when the failed request had {@code stop_on_error} (JupyterLab's "Run All Cells"),
+ * the execute requests already queued behind it are answered "aborted" and do not run
+ * ({@link StopOnError}).
  *
  * <p>The cell may open with line magics ({@code %maven}, {@code %classpath}, {@code %jars}, {@code %load}),
  * or be a cell magic ({@code %%time}, {@code %%html}, {@code %%markdown}); see {@link Magics}.
@@ -57,6 +59,8 @@ public final class CourseKernel extends BaseKernel {
     private final Magics magics;
     private final ExecuteRequests executeRequests;
     private final CodeAssist assist;
+    /** Tripped by a cell that failed with stop_on_error; the shell channel then aborts the waiting cells. */
+    private final StopOnError stopOnError = new StopOnError();
 
     public CourseKernel() {
         super("java-course", version(), KernelShell.languageInfo(), List.of(), new History(),
@@ -71,7 +75,7 @@ public final class CourseKernel extends BaseKernel {
         this.shell = KernelShell.start(control);
         this.evaluator = new CellEvaluator(shell, control);
         this.magics = new Magics(evaluator, shell);
-        this.executeRequests = new ExecuteRequests(this, executionCount, (History) historyManager, evaluator);
+        this.executeRequests = new ExecuteRequests(this, executionCount, (History) historyManager, evaluator, stopOnError);
         this.assist = new CodeAssist(shell);
     }
 
@@ -108,6 +112,16 @@ public final class CourseKernel extends BaseKernel {
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         executeRequests.execute(env, message);
+    }
+
+    /** What tells the shell channel that a cell failed with stop_on_error (see {@link RequestChannel}). */
+    StopOnError stopOnError() {
+        return stopOnError;
+    }
+
+    /** Answers an execute_request that waited behind a failed cell: "aborted", nothing run. */
+    synchronized void abortExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        executeRequests.abort(env, message);
     }
 
     @Override

@@ -47,6 +47,8 @@ final class ExecuteRequests {
     /** The cells run with store_history, for history_request. */
     private final History history;
     private final CellEvaluator evaluator;
+    /** Tripped by a failed cell whose request had stop_on_error, for the shell channel. */
+    private final StopOnError stopOnError;
     /** The kernel's System.out and System.err once the first cell ran; see {@link Streams}. */
     private final Streams streams = new Streams(System.out, System.err);
     /** The kernel's System.in: reads ask the front end (input_request) while a cell runs. */
@@ -56,14 +58,20 @@ final class ExecuteRequests {
     /** Whether a silent cell is running: its displays are dropped, like its other outputs. */
     private volatile boolean silentCell;
 
-    ExecuteRequests(BaseKernel kernel, AtomicInteger executionCount, History history, CellEvaluator evaluator) {
+    ExecuteRequests(BaseKernel kernel, AtomicInteger executionCount, History history, CellEvaluator evaluator,
+            StopOnError stopOnError) {
         this.kernel = kernel;
+        this.stopOnError = stopOnError;
         this.executionCount = executionCount;
         this.history = history;
         this.evaluator = evaluator;
     }
 
-    /** Runs the cell of an execute_request and replies; the caller runs one request at a time. */
+    /**
+     * Runs the cell of an execute_request and replies; the caller runs one request at a time.
+     * A non-silent cell that fails with {@code stop_on_error} trips {@link StopOnError}, so the
+     * shell channel aborts the execute requests waiting behind it ({@link #abort}).
+     */
     void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         kernel.getCommManager().setMessageContext(message);
         ExecuteRequest request = message.getContent();
@@ -109,6 +117,9 @@ final class ExecuteRequests {
             ErrorReply error = new ErrorReply(name, value, traceback);
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            if (request.shouldStopOnError() && !silent) {
+                stopOnError.trip();
+            }
         } finally {
             stdin.retractEnv(env);
             evaluator.cellNumber(0);
@@ -117,6 +128,14 @@ final class ExecuteRequests {
                 streams.unmute();
             }
         }
+    }
+
+    /** Answers an execute_request aborted after an earlier cell failed: status "aborted", nothing run. */
+    void abort(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        env.setBusyDeferIdle();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", "aborted");
+        env.reply(message(env, ExecuteReply.MESSAGE_TYPE, reply));
     }
 
     /** Answers a history_request from the cells kept with store_history. */

@@ -40,7 +40,7 @@ public final class KernelMain {
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
         CourseKernel kernel = new CourseKernel();
-        JupyterConnection connection = Connections.open(properties);
+        JupyterConnection connection = Connections.open(properties, kernel);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();

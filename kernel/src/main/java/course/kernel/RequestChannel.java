@@ -6,8 +6,10 @@ import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.zeromq.ZMQ;
 
 /**
@@ -20,6 +22,11 @@ import org.zeromq.ZMQ;
  * connection's handler for the message type, deferred replies resolved afterwards, and the
  * connection closed when a handler marked it for shutdown.
  *
+ * <p>After a cell failed with {@code stop_on_error} ({@link StopOnError}), the shell channel
+ * aborts the execute requests already waiting on its socket, as ipykernel does: each gets its
+ * {@code aborted} reply from the abort handler and does not run; any other request waiting
+ * there is handled as usual. Then it goes back to running requests.
+ *
  * <p>Only the loop thread touches the socket; {@link #close()} from another thread asks the
  * loop to stop and waits for it before closing the socket.
  */
@@ -29,15 +36,33 @@ final class RequestChannel extends ShellChannel {
 
     private final boolean control;
     private final JupyterConnection connection;
+    /** Tripped when a cell failed with stop_on_error; null on the control channel. */
+    private final StopOnError stopOnError;
+    /** Replies "aborted" to an execute request that must not run; null on the control channel. */
+    private final ShellHandler<ExecuteRequest> abort;
     /** Cleared by {@link #close()}; read by the loop between polls. */
     private volatile boolean running;
     /** The loop thread, started by {@link #bind}; null before. */
     private volatile Thread loop;
 
-    RequestChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection) {
+    /** The control channel. */
+    RequestChannel(ZMQ.Context context, HMACGenerator hmac, JupyterConnection connection) {
+        this(context, hmac, true, connection, null, null);
+    }
+
+    /** The shell channel, which aborts waiting execute requests with {@code abort} once {@code stopOnError} trips. */
+    RequestChannel(ZMQ.Context context, HMACGenerator hmac, JupyterConnection connection,
+            StopOnError stopOnError, ShellHandler<ExecuteRequest> abort) {
+        this(context, hmac, false, connection, stopOnError, abort);
+    }
+
+    private RequestChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
+            StopOnError stopOnError, ShellHandler<ExecuteRequest> abort) {
         super(context, hmac, control, connection);
         this.control = control;
         this.connection = connection;
+        this.stopOnError = stopOnError;
+        this.abort = abort;
     }
 
     @Override
@@ -68,6 +93,9 @@ final class RequestChannel extends ShellChannel {
                     if (message != null) {
                         handle(message);
                     }
+                    if (stopOnError != null && stopOnError.take()) {
+                        abortWaiting(poller);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -92,9 +120,32 @@ final class RequestChannel extends ShellChannel {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * Aborts the execute requests already waiting on the socket (without waiting for more) and
+     * handles the other requests among them; a cell failing among those does not extend it.
+     */
+    @SuppressWarnings("unchecked")
+    private void abortWaiting(ZMQ.Poller poller) {
+        while (running && poller.poll(0) > 0) {
+            Message<?> message = receive();
+            if (message == null) {
+                continue;
+            }
+            if (message.getHeader().getType() == ExecuteRequest.MESSAGE_TYPE) {
+                handle(message, abort);
+            } else {
+                handle(message);
+            }
+        }
+        stopOnError.take();
+    }
+
     private void handle(Message<?> message) {
-        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        handle(message, connection.getHandler(message.getHeader().getType()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handle(Message<?> message, ShellHandler handler) {
         if (handler == null) {
             logger.warn("Unhandled message: {}", message.getHeader().getType().getName());
             return;
