@@ -253,6 +253,29 @@ class CourseKernelProtocolTests(CourseSamples, kernel_conformance.KernelConforma
         self.assertIn("line 2)", traceback)
         self.assertNotIn("$JShell$", traceback)
 
+    def test_an_uncaught_exception_in_a_thread_names_the_cells_line(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(
+            'Thread.ofPlatform().name("failing").start(() -> {\n'
+            '    throw new IllegalStateException("from a thread");\n}).join();')
+        self.assertEqual(reply["content"]["status"], "ok")
+        count = reply["content"]["execution_count"]
+        err = "".join(m["content"]["text"] for m in outputs
+                      if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn('Exception in thread "failing" java.lang.IllegalStateException: from a thread', err)
+        self.assertIn(f"cell [{count}] line 2)", err)
+        self.assertNotIn("$JShell$", err)
+
+    def test_a_value_whose_to_string_throws_names_the_line_of_the_cell_that_defined_it(self):
+        self.flush_channels()
+        defined, _ = self.execute_helper(
+            'class Unprintable {\n    public String toString() {\n'
+            '        throw new IllegalStateException("no text");\n    }\n}')
+        reply, _ = self.execute_helper("new Unprintable()")
+        traceback = "\n".join(reply["content"]["traceback"])
+        self.assertIn(f"Unprintable.toString(cell [{defined['content']['execution_count']}] line 3)", traceback)
+        self.assertNotIn("$JShell$", traceback)
+
     def test_json_is_displayed_as_json(self):
         self.flush_channels()
         _, outputs = self.execute_helper('display("{\\"workers\\": 4}", "application/json");')

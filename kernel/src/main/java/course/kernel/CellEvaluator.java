@@ -16,8 +16,8 @@ import java.util.List;
  * snippets with {@link CellSplitter}, evaluates each with JShell in turn, and returns the live
  * value of the last one, or throws the error a Java programmer expects ({@link ErrorFormatter}
  * builds it). A trailing {@code ;} hides a value; an interrupt stops the cell between snippets
- * or, through the execution control, inside one. Each snippet's place in its cell is recorded
- * in {@link #places()} for stack traces.
+ * or, through the execution control, inside one. Each snippet's place in its cell, and the lines
+ * of the class JShell generated for it, are recorded in {@link #places()} for stack traces.
  *
  * <pre>{@code
  * evaluator.beginCell();
@@ -108,9 +108,19 @@ final class CellEvaluator {
     }
 
     private Object evalSnippet(JShell js, String source, String cell, int start) {
-        List<SnippetEvent> events = js.eval(source);
+        List<SnippetEvent> events;
+        places.evaluating(js, cellNumber, ErrorFormatter.lineOf(cell, start));
+        try {
+            events = js.eval(source);
+        } finally {
+            places.evaluated();
+        }
         Object value = NO_VALUE;
         for (SnippetEvent event : events) {
+            if (event.snippet() != null && event.status().isActive()) {
+                // Also the dependents JShell recompiled (causeSnippet set): their classes are new.
+                places.recordWrapper(js.sourceCodeAnalysis(), event.snippet());
+            }
             if (event.causeSnippet() != null) {
                 continue;
             }

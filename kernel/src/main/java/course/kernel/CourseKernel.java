@@ -108,6 +108,11 @@ public final class CourseKernel extends BaseKernel {
         return ErrorFormatter.lines(e, errorStyler, evaluator.places());
     }
 
+    /** Where each frame of cell code is in the notebook, for stack traces ({@link Traces}). */
+    Traces.SnippetPlaces places() {
+        return evaluator.places();
+    }
+
     /** Runs a cell for Jupyter; see {@link ExecuteRequests#execute}. */
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {

@@ -178,13 +178,20 @@ final class ExecuteRequests {
         return results;
     }
 
-    /** Makes the kernel's {@link Streams} the JVM's System.out and System.err (once), and its stdin System.in. */
+    /**
+     * Makes the kernel's {@link Streams} the JVM's System.out and System.err (once), and its stdin
+     * System.in; and, unless a cell set its own, makes the default handler of uncaught exceptions
+     * one that names each frame of cell code by its cell and line ({@link Traces#uncaughtHandler}).
+     */
     private void useKernelStreams() {
         if (System.out != streams.stdout()) {
             System.setOut(streams.stdout());
             System.setErr(streams.stderr());
         }
         System.setIn(stdin);
+        if (Thread.getDefaultUncaughtExceptionHandler() == null) {
+            Thread.setDefaultUncaughtExceptionHandler(Traces.uncaughtHandler(evaluator.places(), () -> System.err));
+        }
     }
 
     /** Shows display data as an output of the last cell (from any thread); dropped before the first cell. */

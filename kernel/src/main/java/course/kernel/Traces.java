@@ -1,16 +1,26 @@
 package course.kernel;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** Formats a stack trace for a notebook: the user's frames and the library's, not the kernel's. */
+/**
+ * Formats a stack trace for a notebook: the user's frames and the library's, not the kernel's,
+ * each frame of cell code named by its cell and line ({@link SnippetPlaces}), whether JShell
+ * translated it ({@code #15}, line in the snippet) or not ({@code REPL.$JShell$15}, line in
+ * JShell's generated class). {@link #uncaughtHandler} prints a thread's uncaught exception so.
+ */
 final class Traces {
     /** Frames from these prefixes are the kernel's own machinery, below the user's code. */
     private static final List<String> MACHINERY = List.of(
-            "course.kernel.", "jdk.internal.reflect.", "java.lang.reflect.Method.", "java.lang.Thread.run");
+            "course.kernel.", "org.dflib.jjava.", "jdk.internal.reflect.", "java.lang.reflect.Method.",
+            "java.lang.Thread.run");
+    /** The prefix of the classes JShell generates for snippets: REPL.$JShell$15, REPL.$JShell$15$Task. */
+    private static final String GENERATED = "REPL.$JShell$";
     /** At most this many frames per exception, so a deep recursion stays readable. */
     private static final int MAX_FRAMES = 24;
 
@@ -24,6 +34,34 @@ final class Traces {
         SnippetPlaces NONE = (id, line) -> "snippet " + id + " line " + line;
 
         String place(String snippetId, int line);
+
+        /** The snippet line that line {@code line} of JShell's generated class {@code className} runs; null if unknown. */
+        default SnippetLine snippetLine(String className, int line) {
+            return null;
+        }
+    }
+
+    /** Line {@code line} (from 1) of JShell snippet {@code id}. */
+    record SnippetLine(String id, int line) {
+    }
+
+    /**
+     * Prints an exception no one caught as the JDK's default handler does ("Exception in thread
+     * ..."), to the {@code err} of the moment, with the trace of {@link #userFrames}. A thread
+     * stopped by an interrupt of its cell ({@link ThreadDeath}) is ended silently, as by the JDK.
+     */
+    static Thread.UncaughtExceptionHandler uncaughtHandler(SnippetPlaces places, Supplier<PrintStream> err) {
+        return (thread, error) -> {
+            if (error instanceof ThreadDeath) {
+                return;
+            }
+            StringBuilder text = new StringBuilder("Exception in thread \"").append(thread.getName()).append("\" ")
+                    .append(error).append('\n');
+            for (String line : userFrames(error, places)) {
+                text.append(line).append('\n');
+            }
+            err.get().print(text);
+        };
     }
 
     /**
@@ -95,7 +133,13 @@ final class Traces {
             return (type.isEmpty() ? "" : type + ".") + method + "("
                     + places.place(file.substring(1), Math.max(1, frame.getLineNumber())) + ")";
         }
-        if (frame.getClassName().startsWith("REPL.$JShell$")) {
+        if (frame.getClassName().startsWith(GENERATED)) {
+            SnippetLine line = places.snippetLine(frame.getClassName(), frame.getLineNumber());
+            if (line != null) {
+                String type = frame.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+\\$?", "");
+                String method = frame.getMethodName().equals("do_it$") ? "cell" : frame.getMethodName();
+                return (type.isEmpty() ? "" : type + ".") + method + "(" + places.place(line.id(), line.line()) + ")";
+            }
             String method = frame.getMethodName().equals("do_it$") ? "cell" : frame.getMethodName();
             return method + "(" + (frame.getFileName() == null ? "snippet" : "snippet " + frame.getFileName())
                     + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "") + ")";
