@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -88,6 +89,24 @@ public record JcstressReport(List<Test> tests, Duration elapsed) {
         /** Samples in all. */
         public long samples() {
             return outcomes.stream().mapToLong(Outcome::samples).sum();
+        }
+
+        /** Outcome {@code outcome}'s share of the samples, in percent; 0 when there were none. */
+        public double percent(String outcome) {
+            long all = samples();
+            return all == 0 ? 0 : 100.0 * count(outcome) / all;
+        }
+
+        /** The outcome table as JCStress prints it, headed by the test's name and status. */
+        public String table() {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s [%s]%n  %-8s %13s %9s  %-11s  %s%n",
+                    shortName(), status, "outcome", "samples", "share", "expect", "description"));
+            long all = samples();
+            for (Outcome o : outcomes) {
+                out.append(String.format(Locale.ROOT, "  %-8s %,13d %8.3f%%  %-11s  %s%n", o.outcome(), o.samples(),
+                        all == 0 ? 0 : 100.0 * o.samples() / all, o.expect().name().toLowerCase(Locale.ROOT), o.description()));
+            }
+            return out.toString();
         }
     }
 

@@ -55,8 +55,11 @@ public record LincheckReport(String check, boolean passed, Duration search, Stri
                 String[] words = lines.get(i).substring(prefix.length()).trim().split(" ");
                 boolean passed = words[0].equals("passed");
                 Duration search = Duration.ofMillis(Long.parseLong(words[1]));
-                int end = lines.indexOf(END);
-                String report = passed || end < i ? "" : String.join("\n", lines.subList(i + 1, end)).strip();
+                int end = i + 1;
+                while (!passed && end < lines.size() && !lines.get(end).equals(END)) {
+                    end++;
+                }
+                String report = passed ? "" : String.join("\n", lines.subList(i + 1, end)).strip();
                 return new LincheckReport(check, passed, search, report);
             }
         }

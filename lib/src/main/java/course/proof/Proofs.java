@@ -6,10 +6,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,8 +27,8 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * JcstressReport report = Proofs.jcstress("course.prove");         // every JCStress test
- * List<LincheckReport> checks = Proofs.NAMES.stream().map(Proofs::lincheck).toList();
- * Proofs.verdicts(report, checks).forEach(System.out::println);
+ * Proofs.LincheckRun checks = Proofs.lincheck();                   // every Lincheck check
+ * Proofs.verdicts(report, checks.checks()).forEach(System.out::println);
  * }</pre>
  */
 public final class Proofs {
@@ -35,9 +37,9 @@ public final class Proofs {
     /** JCStress's settings in full mode: its own quick preset. */
     public static final List<String> JCSTRESS_FULL = List.of("-m", "quick", "-sc", "false");
     /** Lincheck scenarios in quick mode. */
-    public static final int LINCHECK_QUICK = 5;
+    public static final int LINCHECK_QUICK = 3;
     /** Lincheck scenarios in full mode. */
-    public static final int LINCHECK_FULL = 30;
+    public static final int LINCHECK_FULL = 20;
     /** Interleavings Lincheck explores per scenario, at most. */
     public static final int INVOCATIONS = 1_000;
     /** The Lincheck checks, by name: two course structures, then the broken semaphore. */
@@ -121,27 +123,58 @@ public final class Proofs {
         return JcstressReport.parse(run.lines(), run.elapsed());
     }
 
-    /** Runs Lincheck check {@code name} with the current mode's number of scenarios. */
-    public static LincheckReport lincheck(String name) {
-        return lincheck(name, lincheckScenarios(), line -> { });
+    /**
+     * What one child JVM's Lincheck checks found.
+     *
+     * @param checks  each check's report, in the order asked
+     * @param elapsed the child JVM's whole run: start-up, Lincheck's instrumentation, every search
+     */
+    public record LincheckRun(List<LincheckReport> checks, Duration elapsed) {
+        /** Copies the list. */
+        public LincheckRun {
+            checks = List.copyOf(checks);
+        }
+
+        /**
+         * The report of check {@code name}.
+         *
+         * @throws NoSuchElementException when the run had no such check
+         */
+        public LincheckReport check(String name) {
+            return checks.stream().filter(c -> c.check().equals(name)).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no Lincheck check " + name + " in this run"));
+        }
+    }
+
+    /** Runs every Lincheck check, in one child JVM, with the current mode's number of scenarios. */
+    public static LincheckRun lincheck() {
+        return lincheck(LINCHECK_NAMES, lincheckScenarios(), line -> { });
     }
 
     /**
-     * Runs Lincheck check {@code name} on {@code scenarios} scenarios in a child JVM, streaming
-     * every line to {@code progress}.
+     * Runs the Lincheck checks {@code names} on {@code scenarios} scenarios each, one after the
+     * other in one child JVM (so that its start-up and Lincheck's instrumentation are paid once),
+     * streaming every line to {@code progress}.
      *
-     * @throws IllegalArgumentException when {@code name} is not a check or {@code scenarios} is not positive
+     * @throws IllegalArgumentException when a name is not a check or {@code scenarios} is not positive
      */
-    public static LincheckReport lincheck(String name, int scenarios, Consumer<String> progress) {
-        if (!LINCHECK_NAMES.contains(name)) {
-            throw new IllegalArgumentException("name must be one of " + LINCHECK_NAMES + ", got " + name);
+    public static LincheckRun lincheck(List<String> names, int scenarios, Consumer<String> progress) {
+        for (String name : names) {
+            if (!LINCHECK_NAMES.contains(name)) {
+                throw new IllegalArgumentException("names must be among " + LINCHECK_NAMES + ", got " + name);
+            }
         }
-        if (scenarios <= 0) {
-            throw new IllegalArgumentException("scenarios must be positive, got " + scenarios);
+        if (names.isEmpty() || scenarios <= 0) {
+            throw new IllegalArgumentException("need a check and a positive number of scenarios, got "
+                    + names + " and " + scenarios);
         }
         ChildJvm.Run run = ChildJvm.run(workDir(), classPath(), LINCHECK_JVM, "course.prove.ProveMain",
-                List.of("lincheck", name, String.valueOf(scenarios), String.valueOf(INVOCATIONS)), progress);
-        return LincheckReport.parse(name, run.lines());
+                List.of("lincheck", String.join(",", names), String.valueOf(scenarios), String.valueOf(INVOCATIONS)), progress);
+        List<LincheckReport> reports = new ArrayList<>();
+        for (String name : names) {
+            reports.add(LincheckReport.parse(name, run.lines()));
+        }
+        return new LincheckRun(reports, run.elapsed());
     }
 
     /** Judges every test in {@code report} and every check in {@code checks} against what it should show. */

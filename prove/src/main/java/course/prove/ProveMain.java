@@ -5,7 +5,6 @@ import course.proof.LincheckReport;
 import course.proof.Proofs;
 import course.proof.Verdict;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +15,10 @@ import java.util.Optional;
  *   <li>{@code ProveMain all [quick|full]} ({@code make prove}): every JCStress test and every
  *       Lincheck check, each in a child JVM; prints one verdict per test and exits with 1 when a
  *       right version showed a bad outcome or a broken one did not (0 otherwise).</li>
- *   <li>{@code ProveMain lincheck <check> <scenarios> <interleavings>}: one Lincheck check, in
- *       this JVM (it must start with {@code -XX:+EnableDynamicAgentLoading}); prints
- *       {@code "lincheck verdict: <check> passed|failed <ms> ms"}, then a failure's report,
- *       which {@link LincheckReport#parse} reads back.</li>
+ *   <li>{@code ProveMain lincheck <check,check...> <scenarios> <interleavings>}: Lincheck checks,
+ *       one after the other in this JVM (it must start with {@code -XX:+EnableDynamicAgentLoading});
+ *       prints {@code "lincheck verdict: <check> passed|failed <ms> ms"} for each, then a
+ *       failure's report, which {@link LincheckReport#parse} reads back.</li>
  * </ul>
  *
  * <pre>{@code
@@ -36,9 +35,11 @@ public final class ProveMain {
             boolean full = args.length > 1 && args[1].equals("full");
             System.exit(all(full) ? 0 : 1);
         } else if (args.length == 4 && args[0].equals("lincheck")) {
-            lincheck(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            for (String check : args[1].split(",")) {
+                lincheck(check, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            }
         } else {
-            System.err.println("usage: ProveMain all [quick|full] | ProveMain lincheck <check> <scenarios> <interleavings>");
+            System.err.println("usage: ProveMain all [quick|full] | ProveMain lincheck <check,check...> <scenarios> <interleavings>");
             System.exit(2);
         }
     }
@@ -60,10 +61,8 @@ public final class ProveMain {
         JcstressReport report = Proofs.jcstress("course.prove", full ? Proofs.JCSTRESS_FULL : Proofs.JCSTRESS_QUICK,
                 Proofs.throttled(System.out::println));
         System.out.println("== Lincheck, model checking, " + (full ? Proofs.LINCHECK_FULL : Proofs.LINCHECK_QUICK) + " scenarios per check ==");
-        List<LincheckReport> checks = new ArrayList<>();
-        for (String name : Proofs.LINCHECK_NAMES) {
-            checks.add(Proofs.lincheck(name, full ? Proofs.LINCHECK_FULL : Proofs.LINCHECK_QUICK, line -> { }));
-        }
+        List<LincheckReport> checks = Proofs.lincheck(Proofs.LINCHECK_NAMES,
+                full ? Proofs.LINCHECK_FULL : Proofs.LINCHECK_QUICK, line -> { }).checks();
         List<Verdict> verdicts = Proofs.verdicts(report, checks);
         System.out.println("== verdicts ==");
         verdicts.forEach(System.out::println);
