@@ -94,20 +94,21 @@ class KernelConformance(unittest.TestCase):
                 except Empty:
                     break
 
-    def reply_to(self, msg_id, msg_type):
+    def reply_to(self, msg_id, msg_type, timeout=None):
         """The shell reply to msg_id, validated; replies to other requests are skipped."""
         while True:
-            reply = self.kc.get_shell_msg(timeout=self.TIMEOUT)
+            reply = self.kc.get_shell_msg(timeout=timeout or self.TIMEOUT)
             if reply["parent_header"].get("msg_id") == msg_id:
                 self.validate(reply, msg_type, msg_id)
                 return reply
 
     def execute_helper(self, code, timeout=None, silent=False, store_history=True, stop_on_error=True,
                        user_expressions=None):
-        """Runs code; returns its execute_reply and its output messages up to the idle status."""
+        """Runs code; returns its execute_reply (waited for up to timeout seconds, else TIMEOUT) and
+        its output messages up to the idle status."""
         msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history,
                                  stop_on_error=stop_on_error, user_expressions=user_expressions or {})
-        reply = self.reply_to(msg_id, "execute_reply")
+        reply = self.reply_to(msg_id, "execute_reply", timeout)
         outputs = []
         while True:
             msg = self.kc.get_iopub_msg(timeout=self.OUTPUT_WAIT)

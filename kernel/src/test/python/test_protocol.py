@@ -4,6 +4,7 @@ plus the behaviours a notebook relies on: interrupts, streamed output and images
 
 Run by `make test` (through KernelProtocolIT) with the project-local JUPYTER_PATH.
 """
+import contextlib
 import os
 import queue
 import signal
@@ -283,6 +284,36 @@ class CourseKernelProtocolTests(CourseSamples, kernel_conformance.KernelConforma
         result = [m for m in outputs if m["msg_type"] == "execute_result"]
         self.assertIn(display_id, result[0]["content"]["data"]["text/plain"])
 
+    def test_a_thread_a_cell_creates_is_not_a_daemon(self):
+        # As in a plain Java program: the course's lessons on shutdown depend on it.
+        self.flush_channels()
+        reply, outputs = self.execute_helper("new Thread(() -> {}).isDaemon()")
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["false"])
+
+    def test_maven_magic_adds_an_artifact_to_the_class_path(self):
+        # commons-lang3 is in the local Maven repository here, so this resolves offline too.
+        self.flush_channels()
+        reply, outputs = self.execute_helper(
+            "%maven org.apache.commons:commons-lang3:3.17.0\n"
+            "import org.apache.commons.lang3.StringUtils;\n"
+            'StringUtils.reverse("loop")', timeout=180)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"].get("evalue"))
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["pool"])
+        self.assertIn("commons-lang3-3.17.0.jar", self.stream_text(outputs))
+
+    def test_maven_magic_names_a_coordinate_it_cannot_resolve(self):
+        self.flush_channels()
+        reply, outputs = self.execute_helper(
+            "%maven org.apache.commons:no-such-artifact-for-the-course:1.0\n1 + 1", timeout=180)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "MagicException")
+        self.assertIn("org.apache.commons:no-such-artifact-for-the-course:1.0", reply["content"]["evalue"])
+        after, _ = self.execute_helper("1 + 1")
+        self.assertEqual(after["content"]["status"], "ok")
+
     def test_kernel_info_says_preview_features_are_enabled(self):
         self.flush_channels()
         msg_id = self.kc.kernel_info()
@@ -311,28 +342,44 @@ def wait_for_exit(pid, seconds):
 
 
 class KernelLifecycleTests(unittest.TestCase):
-    """The kernel's JVM ends with what started it, and on shutdown whatever a cell left running."""
+    """The kernel's JVM ends with what started it, and on shutdown and restart whatever a cell left running."""
 
-    def test_shutdown_ends_the_jvm_even_with_a_non_daemon_thread_running(self):
+    # A thread that never ends; a cell's threads are non-daemons by default, as in a plain Java program.
+    ENDLESS_THREAD = ("var t = new Thread(() -> { while (true) { try { Thread.sleep(1000); }"
+                      " catch (InterruptedException e) { } } });\n")
+
+    @contextlib.contextmanager
+    def kernel_running(self, cell):
+        """A started kernel that has run cell successfully, shut down (killed if need be) afterwards."""
         km = KernelManager(kernel_name="java-course")
         km.start_kernel()
         kc = km.client()
         kc.start_channels()
         try:
             kc.wait_for_ready(timeout=60)
-            reply = kc.execute_interactive(
-                "var t = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } });\n"
-                "t.setDaemon(false);\nt.start();", timeout=30)
+            reply = kc.execute_interactive(cell, timeout=30, output_hook=lambda msg: None)
             self.assertEqual(reply["content"]["status"], "ok")
-            pid = km.provisioner.process.pid
-            kc.shutdown()
-            # jupyter_client would kill it after its own wait: the JVM must end before that, by itself.
-            self.assertTrue(km.provisioner.process.wait(timeout=10) is not None, "the kernel did not exit")
+            yield km, kc
         finally:
             kc.stop_channels()
             if km.is_alive():
                 km.shutdown_kernel(now=True)
             km.cleanup_resources()
+
+    def test_shutdown_ends_the_jvm_even_with_a_non_daemon_thread_running(self):
+        with self.kernel_running(self.ENDLESS_THREAD + "t.setDaemon(false);\nt.start();") as (km, kc):
+            kc.shutdown()
+            # jupyter_client would kill it after its own wait: the JVM must end before that, by itself.
+            self.assertTrue(km.provisioner.process.wait(timeout=10) is not None, "the kernel did not exit")
+
+    def test_restart_ends_the_jvm_even_with_a_cells_thread_running(self):
+        with self.kernel_running(self.ENDLESS_THREAD + "t.start();") as (km, kc):
+            old = km.provisioner.process
+            km.restart_kernel(now=False)
+            self.assertTrue(old.wait(timeout=10) is not None, "the old kernel did not exit")
+            kc.wait_for_ready(timeout=60)
+            after = kc.execute_interactive("1 + 1", timeout=30, output_hook=lambda msg: None)
+            self.assertEqual(after["content"]["status"], "ok", "the restarted kernel must answer")
 
     def test_the_kernel_exits_when_the_process_that_started_it_dies(self):
         launcher = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""

@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
  * at the code, a runtime exception keeps its real class, message and a stack trace trimmed
  * to the user's code. After any error the kernel goes on working.
  *
- * <p>The cell may open with line magics ({@code %classpath}, {@code %jars}, {@code %load}),
+ * <p>The cell may open with line magics ({@code %maven}, {@code %classpath}, {@code %jars}, {@code %load}),
  * or be a cell magic ({@code %%time}, {@code %%html}, {@code %%markdown}); see {@link Magics}.
  *
  * <p>Output printed by a cell, or by a thread it started, even after the cell ended, goes to
@@ -238,6 +238,11 @@ public final class CourseKernel extends BaseKernel {
             return null;
         }
         return value == null ? new DisplayData("null") : value;
+    }
+
+    /** Whether an interrupt arrived since the cell began; a magic that waits (%maven) polls it. */
+    boolean interruptRequested() {
+        return interruptRequested;
     }
 
     /** Evaluates plain Java source (no magics); returns {@link #NO_VALUE} when there is no value. */
@@ -578,7 +583,9 @@ public final class CourseKernel extends BaseKernel {
     @Override
     public String getBanner() {
         return "Java " + Runtime.version() + " (course kernel, JShell in-process"
-                + (previewEnabled() ? ", preview features enabled)" : ")");
+                + (previewEnabled() ? ", preview features enabled)" : ")") + "\n"
+                + "Magics: %maven group:artifact:version (Maven artifacts and their dependencies),"
+                + " %classpath or %jars <path or glob>, %load <file>; cell magics %%time, %%html, %%markdown";
     }
 
     /** Registers this kernel as the one that {@code display(...)} reaches. */

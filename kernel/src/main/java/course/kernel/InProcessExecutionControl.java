@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       not the kernel's JVM.</li>
  * </ul>
  *
- * <p>Each snippet runs on a fresh platform thread in its own thread group, as in the JDK.
+ * <p>Each snippet runs on a fresh platform thread in its own thread group, as in the JDK. That
+ * thread is not a daemon (the kernel's request threads are), so a thread a cell creates with
+ * {@code new Thread(...)} is not a daemon either, as in a plain Java program's {@code main};
+ * the kernel ends its JVM on shutdown and restart whatever such threads still run.
  */
 public final class InProcessExecutionControl extends LocalExecutionControl {
     /** The class the JDK generates to hold the stop flag that woven user code checks. */
@@ -109,6 +112,9 @@ public final class InProcessExecutionControl extends LocalExecutionControl {
                 failure[0] = e;
             }
         }, "notebook-cell");
+        // Explicit: a new thread inherits its creator's daemon flag, and the creator here is the
+        // kernel's daemon request thread; the threads the cell starts inherit this one's.
+        thread.setDaemon(false);
         synchronized (lock) {
             if (pendingStop) {
                 pendingStop = false;

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  *
  * <p>Line magics stand alone on the first lines of a cell, before any Java code:
  * <ul>
+ *   <li>{@code %maven <groupId:artifactId:version>...} resolves Maven artifacts and their
+ *       dependencies with Maven (the {@code mvn} on the PATH, with the user's settings) and adds
+ *       their jars to the cell's class path; see {@link MavenResolver};</li>
  *   <li>{@code %classpath <path or glob>...} (alias {@code %jars}) adds jars or class folders
  *       to the cell's class path; a glob such as {@code ../lib/target/*.jar} may match several;</li>
  *   <li>{@code %load <file>} evaluates a file of Java snippets as if it were typed in the cell.</li>
@@ -31,7 +34,7 @@ import java.util.stream.Stream;
  * which magics exist.
  */
 final class Magics {
-    static final List<String> LINE_MAGICS = List.of("classpath", "jars", "load");
+    static final List<String> LINE_MAGICS = List.of("maven", "classpath", "jars", "load");
     static final List<String> CELL_MAGICS = List.of("time", "html", "markdown");
 
     private final CourseKernel kernel;
@@ -78,6 +81,7 @@ final class Magics {
 
     private void lineMagic(String name, List<String> args) {
         switch (name) {
+            case "maven" -> maven(args);
             case "classpath", "jars" -> classpath(name, args);
             case "load" -> load(args);
             default -> throw unknown("%", name);
@@ -125,6 +129,20 @@ final class Magics {
                 kernel.shell().addToClasspath(path.toAbsolutePath().toString());
             }
         }
+    }
+
+    private void maven(List<String> args) {
+        if (args.isEmpty()) {
+            throw new MagicException("%maven needs at least one coordinate groupId:artifactId:version,"
+                    + " for example %maven org.apache.commons:commons-lang3:3.17.0");
+        }
+        List<Path> jars = MavenResolver.resolve(args, kernel::interruptRequested);
+        for (Path jar : jars) {
+            kernel.shell().addToClasspath(jar.toAbsolutePath().toString());
+        }
+        System.out.println("%maven: added " + jars.size() + (jars.size() == 1 ? " jar" : " jars")
+                + " to the class path: " + String.join(", ", jars.stream().map(j -> j.getFileName().toString()).toList()));
+        System.out.flush();
     }
 
     private void load(List<String> args) {

@@ -110,6 +110,22 @@ class CourseKernelTest {
     }
 
     @Test
+    void aThreadACellCreatesIsNotADaemonEvenWhenTheKernelsThreadIs() throws Exception {
+        // Jupyter's requests arrive on the kernel's daemon threads; evaluate from one such.
+        AtomicReference<Object> created = new AtomicReference<>();
+        AtomicReference<Object> cell = new AtomicReference<>();
+        Thread requests = new Thread(() -> {
+            created.set(kernel.evalRaw("new Thread(() -> {}).isDaemon()"));
+            cell.set(kernel.evalRaw("Thread.currentThread().isDaemon()"));
+        });
+        requests.setDaemon(true);
+        requests.start();
+        requests.join();
+        assertEquals(false, created.get());
+        assertEquals(false, cell.get());
+    }
+
+    @Test
     void aNullValueIsShownAsNull() {
         DisplayData data = assertInstanceOf(DisplayData.class, kernel.evalRaw("(String) null"));
         assertEquals("null", data.getData(MIMEType.TEXT_PLAIN));
@@ -322,6 +338,15 @@ class CourseKernelTest {
         var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
         assertEquals(0, compiler.run(null, null, null, "-d", dir.toString(), pkg.resolve("Extra.java").toString()));
         assertEquals(42, kernel.evalRaw("%jars " + dir + "\nextra.Extra.answer()"));
+    }
+
+    @Test
+    void mavenMagicRejectsAMissingOrMalformedCoordinateByName() {
+        RuntimeException none = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%maven"));
+        assertTrue(none.getMessage().contains("needs at least one coordinate"), none.getMessage());
+        RuntimeException bad = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%maven commons-lang3\n1"));
+        assertEquals("MagicException", bad.getClass().getSimpleName());
+        assertTrue(bad.getMessage().contains("'commons-lang3' is not a Maven coordinate"), bad.getMessage());
     }
 
     @Test

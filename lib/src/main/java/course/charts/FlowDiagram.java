@@ -17,7 +17,7 @@ import java.util.Objects;
  * (drawn as slots, so the capacity shows), the stores it reads and writes, and arrows for the
  * flow. Elements are laid out left to right in the order they are added, one column each;
  * {@link #nextRow()} starts a second path below the first. A diagram is drawn with Java2D at the
- * charts' width, so a cell can end with it like any chart, and a snapshot ({@link #filled},
+ * charts' width and scale, so a cell can end with it like any chart, and a snapshot ({@link #filled},
  * {@link #highlight}) or a sequence of them can show the state of a run.
  *
  * <pre>{@code
@@ -174,9 +174,10 @@ public final class FlowDiagram {
         }
         int rows = row + 1;
         int height = TOP + rows * ROW_HEIGHT + (notes.isEmpty() ? 8 : 10 + noteLines(null).size() * NOTE_LINE);
-        BufferedImage image = new BufferedImage(Charts.WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(Charts.WIDTH * Charts.SCALE, height * Charts.SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.scale(Charts.SCALE, Charts.SCALE);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
@@ -206,7 +207,7 @@ public final class FlowDiagram {
         } finally {
             g.dispose();
         }
-        return image;
+        return Charts.shownAt(image, Charts.WIDTH);
     }
 
     /** The notes wrapped to the diagram's width, measured with the given metrics or the note font's. */

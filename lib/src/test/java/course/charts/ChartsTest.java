@@ -30,9 +30,17 @@ class ChartsTest {
                 .series("a", new double[]{1, 2, 3}, new double[]{1, 4, 9})
                 .series("b", new double[]{2, 3, 4})
                 .image();
-        assertEquals(Charts.WIDTH, image.getWidth());
-        assertEquals(Charts.HEIGHT, image.getHeight());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(image));
+        assertEquals(Charts.HEIGHT * Charts.SCALE, image.getHeight());
         assertNotBlank(image);
+    }
+
+    @Test
+    void aChartIsDrawnAtTwiceItsSizeAndNamesTheWidthToShowItAt() {
+        BufferedImage image = Charts.line("t", "x (ms)", "y (ms)").series("a", new double[]{1, 2}, new double[]{1, 4}).image();
+        assertEquals(Charts.WIDTH * Charts.SCALE, image.getWidth());
+        assertEquals(Charts.WIDTH, image.getProperty(Charts.DISPLAY_WIDTH));
+        assertEquals(5, Charts.displayWidth(new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB)), "any other image: its own width");
     }
 
     @Test

@@ -27,8 +27,8 @@ class PipelineChartsTest {
     }
 
     private static void assertChart(BufferedImage image) {
-        assertEquals(Charts.WIDTH, image.getWidth());
-        assertEquals(Charts.HEIGHT, image.getHeight());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(image));
+        assertEquals(Charts.HEIGHT * Charts.SCALE, image.getHeight());
     }
 
     @Test

@@ -26,14 +26,14 @@ class TimelineChartTest {
     @Test
     void drawsATimelineAtTheCoursesSize() {
         BufferedImage image = TimelineChart.draw("jobs", sample(2));
-        assertEquals(Charts.WIDTH, image.getWidth());
-        assertEquals(Charts.HEIGHT, image.getHeight());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(image));
+        assertEquals(Charts.HEIGHT * Charts.SCALE, image.getHeight());
     }
 
     @Test
     void drawsAnEmptyTimeline() {
         BufferedImage image = TimelineChart.draw("nothing yet", new Timeline(1));
-        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(image));
     }
 
     @Test
@@ -43,7 +43,7 @@ class TimelineChartTest {
         timelines.put("2 workers", sample(2));
         timelines.put("8 workers", sample(8));
         BufferedImage image = TimelineChart.compare("compare", timelines);
-        assertTrue(image.getHeight() >= Charts.HEIGHT);
+        assertTrue(image.getHeight() >= Charts.HEIGHT * Charts.SCALE);
         assertEquals(3, ((org.jfree.chart.plot.CombinedRangeXYPlot) TimelineChart.compareChart("c", timelines)
                 .getPlot()).getSubplots().size());
     }

@@ -40,7 +40,7 @@ class ResultChartsTest {
                 () -> ResultCharts.ratios("same scores", Results.load(a), Results.load(b)));
         rescoreFirst(b);
         BufferedImage image = ResultCharts.ratios("mine vs reference", Results.load(a), Results.load(b));
-        assertEquals(course.charts.Charts.WIDTH, image.getWidth());
+        assertEquals(course.charts.Charts.WIDTH, course.charts.Charts.displayWidth(image));
     }
 
     @Test

@@ -16,8 +16,8 @@ class InFlightChartTest {
         InFlightProbe b = new InFlightProbe("b");
         a.run(() -> b.run(() -> { }));
         BufferedImage image = InFlightChart.image("in flight", 1, a, b);
-        assertEquals(Charts.WIDTH, image.getWidth());
-        assertEquals(Charts.HEIGHT, image.getHeight());
+        assertEquals(Charts.WIDTH, Charts.displayWidth(image));
+        assertEquals(Charts.HEIGHT * Charts.SCALE, image.getHeight());
         assertEquals(2, InFlightChart.chart("in flight", 1, a, b).getXYPlot().getDataset().getSeriesCount());
     }
 
