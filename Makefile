@@ -63,6 +63,11 @@ test: kernel ## Run every test: the committed notebooks' saved outputs, unit tes
 stress: | jdk maven ## Run the randomized stress suite for three minutes (SEED=<seed> replays its choices)
 	$(MVN) -pl lib test -Dtest=StressTest -Dstress.seconds=180 $(if $(SEED),-Dstress.seed=$(SEED))
 
+.PHONY: prove
+prove: build/.built ## Run chapter 8's JCStress tests and Lincheck checks (FULL=1: longer); fails if a right version shows a bad outcome
+	"$(JDK)/bin/java" -cp "$$(ls prove/target/course-prove-*.jar | grep -v -e sources -e tests | head -n1):prove/target/lib/*" \
+		course.prove.ProveMain all $(if $(FULL),full,quick)
+
 .PHONY: execute
 execute: kernel ## Execute every notebook headless into build/executed/ (sources untouched)
 	@mkdir -p $(BUILD)/executed
@@ -133,7 +138,7 @@ $(KERNEL_DIR)/kernel.json: build/.built tools/install-kernel.sh | python
 .PHONY: build
 build: build/.built ## Compile the library, chapter 7's and chapter 9's modules, the benchmarks and the kernel (Maven)
 
-SOURCES := $(shell find lib java25 bench kafka kernel -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
+SOURCES := $(shell find lib java25 bench kafka kernel prove -path '*/target' -prune -o -type f \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null) pom.xml
 build/.built: $(SOURCES) | jdk maven
 	$(MVN) package -DskipTests
 	@mkdir -p build && touch $@
@@ -158,6 +163,6 @@ python:
 	@echo "Jupyter runs on: $(PY)"
 
 .PHONY: clean
-clean: ## Remove everything built (build/ and the target/ folders of lib, java25, bench, kafka and kernel)
+clean: ## Remove everything built (build/ and the target/ folders of lib, java25, bench, kafka, kernel and prove)
 	rm -rf build
-	-$(MVN) clean 2>/dev/null || rm -rf lib/target java25/target kernel/target bench/target kafka/target
+	-$(MVN) clean 2>/dev/null || rm -rf lib/target java25/target kernel/target bench/target kafka/target prove/target
