@@ -13,7 +13,7 @@ class WaitPolicyTest {
     }
 
     @Test
-    void theDefaultIsSpinThenPark() {
-        assertEquals(WaitPolicy.SPIN_THEN_PARK, WaitPolicy.DEFAULT);
+    void theDefaultParksAtOnce() {
+        assertEquals(WaitPolicy.PARK, WaitPolicy.DEFAULT);
     }
 }
