@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * Every pool, pipeline and bounded executor of the course waits through one class,
  * course.concurrent.internal.Handoff, as a WaitPolicy says: PARK blocks at once (a plain
- * ArrayBlockingQueue.put or take; the library's default); SPIN_THEN_PARK first tries again
+ * ArrayBlockingQueue.put or take); SPIN_THEN_PARK, the library's default, first tries again
  * between calls to Thread.yield(), a bounded number of times, and parks only then. This
  * benchmark hands ITEMS integers from one platform thread to another through an
  * ArrayBlockingQueue(16) with Handoff.put and Handoff.take, under each policy, and reports two

@@ -32,21 +32,16 @@ package course.concurrent;
  * }</pre>
  */
 public enum WaitPolicy {
-    /** Block at once, as a plain {@code ArrayBlockingQueue} does. The default. */
+    /** Block at once, as a plain {@code ArrayBlockingQueue} does. */
     PARK(0),
     /**
      * Yield the core between tries, up to {@value #SPIN_YIELDS} times, then block; on platform
-     * threads only.
+     * threads only. The default.
      */
     SPIN_THEN_PARK(WaitPolicy.SPIN_YIELDS);
 
-    /**
-     * The policy of every pool, pipeline and bounded executor that is not given one: {@link #PARK}.
-     * Chapter 6 shows why: on the course's machines spinning did not make a hand-off quicker even
-     * with a core idle, and beside busy threads every yield hands the core away for a whole
-     * scheduling slice.
-     */
-    public static final WaitPolicy DEFAULT = PARK;
+    /** The policy of every pool, pipeline and bounded executor that is not given one. */
+    public static final WaitPolicy DEFAULT = SPIN_THEN_PARK;
 
     /**
      * How many times {@link #SPIN_THEN_PARK} tries again before it parks. Enough to cover a

@@ -60,7 +60,7 @@ import java.util.function.Consumer;
  * default; platform threads are daemons. {@link #sampleEvery(Duration)} sets how often a sampler
  * thread (always virtual), {@code pipeline-sampler}, records the queue depths and heap in use (10 ms unless set);
  * it stops by itself when the stages have ended. {@link #waitPolicy(WaitPolicy)} sets how the
- * stages and the caller wait on the queues ({@link WaitPolicy#PARK} unless set).
+ * stages and the caller wait on the queues ({@link WaitPolicy#SPIN_THEN_PARK} unless set).
  * {@link #liveThreads()} lists the threads of every run not yet ended, virtual ones included,
  * for leak checks.
  *
@@ -309,8 +309,8 @@ public final class Pipeline<T> {
 
     /**
      * Sets how every stage waits on a full or empty queue, and the caller on the results:
-     * {@link WaitPolicy#PARK}, the default, blocks at once, as a plain {@code ArrayBlockingQueue} does;
-     * {@link WaitPolicy#SPIN_THEN_PARK} yields the core a few times first.
+     * {@link WaitPolicy#PARK} blocks at once, as a plain {@code ArrayBlockingQueue} does;
+     * {@link WaitPolicy#SPIN_THEN_PARK}, the default, yields the core a few times first.
      */
     public Pipeline<T> waitPolicy(WaitPolicy waitPolicy) {
         Objects.requireNonNull(waitPolicy, "waitPolicy");

@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Waiting.</b> The queues are {@code ArrayBlockingQueue}s, but the pool's threads and its
  * readers do not simply block in their {@code put} and {@code take}: they wait as the pool's
- * {@link WaitPolicy} says: {@link WaitPolicy#PARK} unless the
+ * {@link WaitPolicy} says, {@link WaitPolicy#SPIN_THEN_PARK} unless the
  * {@link #WorkerPool(int, ThreadKind, int, WaitPolicy) four-argument constructor} chooses
- * {@link WaitPolicy#SPIN_THEN_PARK}, which yields the core a few times before it blocks.
+ * {@link WaitPolicy#PARK}, which blocks at once as the queues' own methods do.
  *
  * <p>The generator, the worker loop, the results stream, the timeline and the close live in
  * {@link AbstractPool}, which chapter 2's semaphore pool shares; this class adds only its
@@ -123,8 +123,8 @@ public final class WorkerPool<A, R> extends AbstractPool<A, R> {
 
     /**
      * A pool like {@link #WorkerPool(int, ThreadKind, int)} whose threads and readers wait on its
-     * queues as {@code waitPolicy} says: {@link WaitPolicy#PARK} (the default) blocks at once,
-     * {@link WaitPolicy#SPIN_THEN_PARK} yields the core a few times first.
+     * queues as {@code waitPolicy} says: {@link WaitPolicy#PARK} blocks at once,
+     * {@link WaitPolicy#SPIN_THEN_PARK} (the default) yields the core a few times first.
      *
      * @throws IllegalArgumentException when {@code workers} or {@code buffer} is zero or negative
      * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null

@@ -63,9 +63,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings: the bound, the semaphore's fairness (a fair semaphore hands permits out in
  * arrival order; a non-fair one lets a newcomer barge in, which is faster under contention),
  * a name that prefixes its threads' names ({@code name-1}, {@code name-2}, ...), and how a
- * submitter waits for a permit ({@link WaitPolicy}: {@link WaitPolicy#PARK}, which blocks at
- * once, unless given; under {@link WaitPolicy#SPIN_THEN_PARK} a platform-thread submitter yields
- * its core a few times before it blocks in the semaphore; a virtual-thread submitter always
+ * submitter waits for a permit ({@link WaitPolicy}: {@link WaitPolicy#SPIN_THEN_PARK} unless
+ * given, under which a platform-thread submitter yields its core a few times before it blocks
+ * in the semaphore; {@link WaitPolicy#PARK} blocks at once; a virtual-thread submitter always
  * blocks at once). The tasks always run on virtual threads.
  *
  * <pre>{@code

@@ -99,8 +99,8 @@ public final class SemaphorePool<A, R> extends AbstractPool<A, R> {
 
     /**
      * A pool of {@code workers} workers of the given kind whose threads and readers wait on its
-     * queues as {@code waitPolicy} says, as chapter 1's pool does: {@link WaitPolicy#PARK} (the
-     * default) blocks at once, {@link WaitPolicy#SPIN_THEN_PARK} yields the core a few times first.
+     * queues as {@code waitPolicy} says, as chapter 1's pool does: {@link WaitPolicy#PARK} blocks at
+     * once, {@link WaitPolicy#SPIN_THEN_PARK} (the default) yields the core a few times first.
      *
      * @throws IllegalArgumentException when {@code workers} is zero or negative
      * @throws NullPointerException     when {@code kind} or {@code waitPolicy} is null

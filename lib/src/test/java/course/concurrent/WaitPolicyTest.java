@@ -13,7 +13,7 @@ class WaitPolicyTest {
     }
 
     @Test
-    void theDefaultParksAtOnce() {
-        assertEquals(WaitPolicy.PARK, WaitPolicy.DEFAULT);
+    void theDefaultIsSpinThenPark() {
+        assertEquals(WaitPolicy.SPIN_THEN_PARK, WaitPolicy.DEFAULT);
     }
 }

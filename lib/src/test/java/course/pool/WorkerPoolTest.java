@@ -82,11 +82,11 @@ class WorkerPoolTest {
     }
 
     @Test
-    void theDefaultWaitPolicyParks() {
+    void theDefaultWaitPolicyIsSpinThenPark() {
         try (WorkerPool<Integer, Integer> pool = new WorkerPool<>(2)) {
-            assertEquals(WaitPolicy.PARK, pool.waitPolicy());
+            assertEquals(WaitPolicy.SPIN_THEN_PARK, pool.waitPolicy());
         }
-        assertEquals(WaitPolicy.PARK, WaitPolicy.DEFAULT);
+        assertEquals(WaitPolicy.SPIN_THEN_PARK, WaitPolicy.DEFAULT);
         assertThrows(NullPointerException.class, () -> new WorkerPool<Integer, Integer>(2, ThreadKind.PLATFORM, 2, null));
     }
 
