@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * ArrayBlockingQueue.put or take); SPIN_THEN_PARK, the library's default, first tries again
  * between calls to Thread.yield(), a bounded number of times, and parks only then. This
  * benchmark hands ITEMS integers from one platform thread to another through an
- * ArrayBlockingQueue(16) with Handoff.put and Handoff.take, under each policy, and reports two
+ * ArrayBlockingQueue(2), the capacity of chapter 1's pool of 2 workers, with Handoff.put and
+ * Handoff.take, under each policy, and reports two
  * numbers per item:
  *
  *   - the score: nanoseconds PER ITEM (wall-clock time, what the consumer waits);
@@ -62,8 +63,11 @@ public class WaitPolicyBench {
      * outlast an iteration many times over. The producer's start is still spread over them.
      */
     public static final int ITEMS = 2_000;
-    /** Capacity of the queue (the pipeline's default). */
-    static final int CAPACITY = 16;
+    /**
+     * Capacity of the queue: the worker pool's, buffered to its 2 workers. With so little room
+     * nearly every put or take finds the queue full or empty, which is where the policy matters.
+     */
+    static final int CAPACITY = 2;
     /** How much CPU a busy thread burns between checks of its stop flag, in Blackhole tokens. */
     static final int BUSY_TOKENS = 1_000;
 
