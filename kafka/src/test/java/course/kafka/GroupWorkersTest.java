@@ -3,36 +3,16 @@ package course.kafka;
 import course.cqrs.Event;
 import course.cqrs.EventLog;
 import course.cqrs.ReadStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A consumer group of workers on a real broker (one broker for the class). */
-class GroupWorkersTest {
-    private static KafkaBroker broker;
-    private static Set<String> before;
-
-    @BeforeAll
-    static void startBroker() {
-        before = Fixtures.kafkaThreads();
-        broker = KafkaBroker.start(4);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-        Set<String> left = Fixtures.kafkaThreads();
-        left.removeAll(before);
-        assertTrue(left.isEmpty(), "threads left after close: " + left);
-    }
-
+class GroupWorkersTest extends BrokerPerClass {
     private static ReadStore expected(List<Event> events) {
         EventLog local = new EventLog("articles", 4);
         events.forEach(local::append);

@@ -4,37 +4,17 @@ import course.cqrs.Event;
 import course.cqrs.EventLog;
 import course.cqrs.Projector;
 import course.cqrs.ReadStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CQRS log on a topic of a real broker (one broker for the class). */
-class KafkaEventLogTest {
-    private static KafkaBroker broker;
-    private static Set<String> before;
-
-    @BeforeAll
-    static void startBroker() {
-        before = Fixtures.kafkaThreads();
-        broker = KafkaBroker.start(4);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-        Set<String> left = Fixtures.kafkaThreads();
-        left.removeAll(before);
-        assertTrue(left.isEmpty(), "threads left after close: " + left);
-    }
-
+class KafkaEventLogTest extends BrokerPerClass {
     @Test
     void theProjectorOnKafkaReachesTheSameReadModelAsOnTheInProcessLog() throws Exception {
         List<Event> events = Fixtures.events(200);
